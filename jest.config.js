@@ -1,0 +1,19 @@
+// One jest run for the whole monorepo, split into tiers by file suffix so each can run alone
+// (`jest --selectProjects unit`). Type checking is done once by `tsc` in `npm test`, so ts-jest
+// only transpiles here (isolatedModules), which keeps the run fast on two cores.
+const moduleNameMapper = {
+  '^@app/case-domain$': '<rootDir>/libs/case-domain/src',
+  '^@app/case-domain/(.*)$': '<rootDir>/libs/case-domain/src/$1',
+  '^@app/event-store$': '<rootDir>/libs/event-store/src',
+  '^@app/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
+};
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
+const base = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform, roots: ['<rootDir>/libs', '<rootDir>/apps'] };
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
+    { ...base, displayName: 'int', testMatch: ['**/*.int-spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'] },
+  ],
+};
