@@ -1,0 +1,42 @@
+import { addDays, daysBetween, maxDate, minDate, type CalendarDate } from '../time/dates';
+import { LATE_INTEREST, LATE_INTEREST_TABLE } from './tables';
+import { assertMinor, RuleNotInForce, type Minor } from './types';
+
+export interface RatePeriod { from: CalendarDate; to: CalendarDate; ratePercentBp: number; days: number; amount: Minor; unconfirmed?: boolean }
+export interface InterestAccrual { amount: Minor; from: CalendarDate; to: CalendarDate; periods: RatePeriod[]; table: string }
+
+const DAY_COUNT = 365n;
+const BP = 10_000n;
+
+/**
+ * Late-payment interest on `principal` for each day after `from` up to and including `to`:
+ * simple interest, actual/365, at the rate of the half-year each day falls in. The exact sum
+ * is rounded once, half up, so splitting a span never gains or loses an øre over the whole.
+ */
+export function lateInterest(principal: Minor, from: CalendarDate, to: CalendarDate): InterestAccrual {
+  assertMinor(principal, 'principal');
+  if (to <= from || principal === 0) return { amount: 0, from, to: maxDate(from, to), periods: [], table: LATE_INTEREST_TABLE };
+  const firstDay = addDays(from, 1);
+  const periods: RatePeriod[] = [];
+  let numerator = 0n;
+  let day = firstDay;
+  while (day <= to) {
+    const rate = LATE_INTEREST.find((r) => r.from <= day && (r.to === undefined || day <= r.to));
+    if (!rate) throw new RuleNotInForce(`No late-payment interest rate is configured for ${day}.`);
+    const end = rate.to === undefined ? to : minDate(rate.to, to);
+    const days = daysBetween(day, end) + 1;
+    const exact = BigInt(principal) * BigInt(rate.bp) * BigInt(days);
+    numerator += exact;
+    periods.push({
+      from: day, to: end, ratePercentBp: rate.bp, days,
+      amount: Number(roundHalfUp(exact, DAY_COUNT * BP)),
+      ...(rate.unconfirmed && { unconfirmed: true }),
+    });
+    day = addDays(end, 1);
+  }
+  return { amount: Number(roundHalfUp(numerator, DAY_COUNT * BP)), from, to, periods, table: LATE_INTEREST_TABLE };
+}
+
+function roundHalfUp(numerator: bigint, denominator: bigint): bigint {
+  return (numerator * 2n + denominator) / (denominator * 2n);
+}
