@@ -63,3 +63,11 @@ export function minDate(a: CalendarDate, b: CalendarDate): CalendarDate {
 export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
   return a >= b ? a : b;
 }
+
+/** Same day `months` later, clamped to the month's last day (31 Aug + 6 months = 28/29 Feb). */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const [y, m, d] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, d));
+  if (target.getUTCDate() !== d) target.setUTCDate(0);
+  return target.toISOString().slice(0, 10);
+}

@@ -1,0 +1,77 @@
+import { addDays, addDaysToInstant, addYears, type Instant } from '../time/dates';
+import type { CaseEvent, CaseEventType, TimerKind } from '../events/case-events';
+import type { CaseStatus } from '../machine/status';
+import type { CaseFacts } from '../state/case-state';
+
+export interface TimerContext { facts: CaseFacts; at: Instant; event: CaseEvent }
+
+export interface TimerRule {
+  kind: TimerKind;
+  /** The state (or group of states) that keeps the timer alive; leaving it cancels the timer. */
+  owner: CaseStatus | 'collection' | 'dispute' | 'open';
+  /** When it falls due for an entry made by this event; null: no timer in this situation. */
+  dueAt(ctx: TimerContext): Instant | null;
+  /** Scheduled again each time it fires while its state lasts (the creditor reminder). */
+  repeats?: boolean;
+  /** Events that restart the period (cancel and schedule anew). */
+  restartOn?: readonly CaseEventType[];
+}
+
+const DAYS = 14;
+/** Heavy fee: unpaid 28 days after the demand's 14-day deadline (inkassoforskriften § 2-3). */
+const HEAVY_FEE_DAY = 43;
+const LIMITATION_WARNING_DAYS = 90;
+
+export function startOfDay(date: string): Instant {
+  return `${date}T00:00:00.000Z`;
+}
+
+/** The deadlines of LIFECYCLE.md, as data: which state starts each and when it falls due. */
+export const TIMER_RULES: readonly TimerRule[] = [
+  {
+    kind: 'noticeDeadline',
+    owner: 'collection.notice',
+    dueAt: ({ at, event }) => (event.type === 'CollectionNoticeSent' ? event.data.deadlineAt : addDaysToInstant(at, DAYS)),
+  },
+  {
+    kind: 'demandDeadline',
+    owner: 'collection.demand',
+    dueAt: ({ at, event }) => (event.type === 'PaymentDemandSent' ? event.data.deadlineAt : addDaysToInstant(at, DAYS)),
+  },
+  {
+    kind: 'heavyFeeDue',
+    owner: 'collection.demand',
+    dueAt: ({ at, event }) => (event.type === 'PaymentDemandSent' ? event.data.heavyFeeFrom : addDaysToInstant(at, HEAVY_FEE_DAY)),
+  },
+  { kind: 'documentsDeadline', owner: 'dispute.awaitingDebtorDocuments', dueAt: ({ at }) => addDaysToInstant(at, DAYS) },
+  { kind: 'creditorReply', owner: 'dispute.awaitingCreditor', repeats: true, dueAt: ({ at }) => addDaysToInstant(at, DAYS) },
+  {
+    kind: 'debtorPaymentDeadline',
+    owner: 'dispute.awaitingDebtorReply',
+    dueAt: ({ at, event }) => (event.type === 'ClaimConfirmedToDebtor' ? event.data.paymentDeadlineAt : addDaysToInstant(at, DAYS)),
+  },
+  {
+    kind: 'settlementDue',
+    owner: 'settled',
+    dueAt: ({ facts }) => (facts.settlement ? startOfDay(addDays(facts.settlement.dueDate, 1)) : null),
+  },
+  {
+    kind: 'limitationWarning',
+    owner: 'open',
+    // Interrupted by a forliksklage (dueAt null cancels it); restarted by an acknowledgment.
+    restartOn: ['PaymentRegistered', 'DebtorAcceptedClaim', 'BoardSettlementReached'],
+    dueAt: ({ facts }) =>
+      facts.limitation.interrupted ? null : startOfDay(addDays(limitationDateOf(facts), -LIMITATION_WARNING_DAYS)),
+  },
+];
+
+export function limitationDateOf(facts: CaseFacts): string {
+  return addYears(facts.limitation.runsFrom, facts.limitation.years);
+}
+
+export function ownerIsActive(owner: TimerRule['owner'], status: CaseStatus): boolean {
+  if (owner === 'open') return status !== 'new' && status !== 'closed';
+  return status === owner || status.startsWith(`${owner}.`);
+}
+
+export const RULE_BY_KIND = new Map(TIMER_RULES.map((r) => [r.kind, r]));

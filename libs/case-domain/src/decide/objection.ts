@@ -1,0 +1,63 @@
+import type { CommandOf } from '../commands/case-commands';
+import type { StageAtObjection } from '../events/case-events';
+import type { CaseStatus } from '../machine/status';
+import type { CaseFacts, CaseState } from '../state/case-state';
+import { invalid, type Draft } from './rejection';
+
+const STAGE: Partial<Record<CaseStatus, StageAtObjection>> = {
+  'collection.notice': 'notice',
+  'collection.demand': 'lightFee',
+  'collection.heavyFee': 'heavyFee',
+};
+
+function required(value: string | undefined, field: string, what: string) {
+  return value?.trim() ? null : invalid(`${what} is required.`, field);
+}
+
+/** The lines still open (not fully credited): only these can be disputed. */
+function openLineIds(facts: CaseFacts): string[] {
+  return facts.lines.filter((l) => l.amount > l.credited).map((l) => l.lineId);
+}
+
+export const objectionDeciders = {
+  RegisterObjection(facts: CaseFacts, { at, data }: CommandOf<'RegisterObjection'>, state: CaseState): Draft {
+    const missing = required(data.debtorStatement, 'debtorStatement', "The debtor's statement");
+    if (missing) return missing;
+    if (data.channel !== 'oral' && data.channel !== 'written') return invalid('channel must be oral or written.', 'channel');
+    const open = openLineIds(facts);
+    const named = data.lineIds?.length ? [...new Set(data.lineIds)] : open;
+    const unknown = named.find((id) => !open.includes(id));
+    if (unknown) return invalid(`Line ${unknown} is not an open line of this invoice.`, 'lineIds');
+    return [{
+      type: 'ObjectionRegistered',
+      data: {
+        at,
+        scope: named.length === open.length ? 'full' : 'partial',
+        lineIds: named,
+        debtorStatement: data.debtorStatement,
+        channel: data.channel,
+        stageAtObjection: STAGE[state.status]!,
+      },
+    }];
+  },
+
+  RejectObjection(_: CaseFacts, { at, data }: CommandOf<'RejectObjection'>): Draft {
+    // Every objection must be answered, even an obviously groundless one.
+    return required(data.writtenAnswer, 'writtenAnswer', 'A written answer to the debtor')
+      ?? [{ type: 'ObjectionRejectedByAgency', data: { at, writtenAnswer: data.writtenAnswer } }];
+  },
+
+  RequestDocuments(_: CaseFacts, { at, data }: CommandOf<'RequestDocuments'>): Draft {
+    return required(data.request, 'request', 'What is asked of the debtor')
+      ?? [{ type: 'DocumentsRequested', data: { at, request: data.request } }];
+  },
+
+  RecordDocumentsReceived(_: CaseFacts, { at, data }: CommandOf<'RecordDocumentsReceived'>): Draft {
+    return required(data.description, 'description', 'A description of what was received')
+      ?? [{ type: 'DocumentsReceived', data: { at, description: data.description } }];
+  },
+
+  ReferObjectionToCreditor(_: CaseFacts, { at, data }: CommandOf<'ReferObjectionToCreditor'>): Draft {
+    return [{ type: 'ObjectionReferredToCreditor', data: { at, note: data.note ?? '' } }];
+  },
+};

@@ -1,0 +1,71 @@
+import { addDaysToInstant } from '../time/dates';
+import type { CommandOf } from '../commands/case-commands';
+import type { CaseEvent } from '../events/case-events';
+import type { CaseFacts } from '../state/case-state';
+import { owed } from '../views/amounts';
+import { dateOf } from '../time/dates';
+import { creditLines } from './money';
+import { recommendFiler } from './recommendation';
+import { invalid, type Draft } from './rejection';
+
+const PAYMENT_DEADLINE_DAYS = 14;
+
+function debtorAnswer(facts: CaseFacts, at: string, answer: 'accepts' | 'maintainsDispute', summary: string): CaseEvent {
+  return answer === 'accepts'
+    ? { type: 'DebtorAcceptedClaim', data: { at, summary } }
+    : { type: 'DebtorMaintainedDispute', data: { at, summary, recommendation: recommendFiler(facts) } };
+}
+
+export const partyDeciders = {
+  RecordCreditorReply(facts: CaseFacts, { at, data }: CommandOf<'RecordCreditorReply'>): Draft {
+    const comment = data.comment ?? '';
+    if (data.reply === 'maintain') {
+      if (data.feeDecision !== 'keep' && data.feeDecision !== 'waive') {
+        return invalid('The creditor must decide the fee claim: keep or waive.', 'feeDecision');
+      }
+      const events: CaseEvent[] = [{ type: 'CreditorMaintainedClaim', data: { at, comment, feeDecision: data.feeDecision } }];
+      if (data.feeDecision === 'waive') {
+        events.push({ type: 'FeesWaived', data: { at, amount: owed(facts, dateOf(at)).costs, byCreditor: true } });
+      }
+      return events;
+    }
+    const disputed = facts.dispute?.lineIds ?? [];
+    const lines = facts.lines.filter((l) => disputed.includes(l.lineId) && l.amount > l.credited)
+      .map((l) => ({ lineId: l.lineId, amount: l.amount - l.credited }));
+    return [
+      { type: 'CreditorUpheldObjection', data: { at, comment, lineIds: disputed } },
+      ...creditLines(facts, at, lines, 'The creditor upheld the objection'),
+    ];
+  },
+
+  RecordDebtorContact(facts: CaseFacts, { at, data }: CommandOf<'RecordDebtorContact'>): Draft {
+    if (data.channel === 'letter' || data.channel === 'email') {
+      return [{
+        type: 'ClaimConfirmedToDebtor',
+        data: { at, channel: data.channel, paymentDeadlineAt: addDaysToInstant(at, PAYMENT_DEADLINE_DAYS) },
+      }];
+    }
+    if (!('reached' in data) || !data.reached) return [{ type: 'DebtorNotReachedByPhone', data: { at } }];
+    if (!data.summary?.trim()) return invalid('A summary of the call is required.', 'summary');
+    if (data.answer !== 'accepts' && data.answer !== 'maintainsDispute') {
+      return invalid("The debtor's answer on the phone must be accepts or maintainsDispute.", 'answer');
+    }
+    return [{ type: 'DebtorReachedByPhone', data: { at, summary: data.summary } }, debtorAnswer(facts, at, data.answer, data.summary)];
+  },
+
+  RecordDebtorAnswer(facts: CaseFacts, { at, data }: CommandOf<'RecordDebtorAnswer'>): Draft {
+    if (!data.summary?.trim()) return invalid("A summary of the debtor's answer is required.", 'summary');
+    return [debtorAnswer(facts, at, data.answer, data.summary)];
+  },
+
+  WithdrawClaim(_: CaseFacts, { at, data }: CommandOf<'WithdrawClaim'>): Draft {
+    return data.reason?.trim() ? [{ type: 'ClaimWithdrawn', data: { at, reason: data.reason } }] : invalid('A reason is required.', 'reason');
+  },
+
+  CloseCase(_: CaseFacts, { at, data }: CommandOf<'CloseCase'>): Draft {
+    const reasons = ['uncollectable', 'debtorDeceased', 'debtorBankrupt', 'duplicate', 'other'];
+    if (!reasons.includes(data.reason)) return invalid(`reason must be one of ${reasons.join(', ')}.`, 'reason');
+    if (!data.note?.trim()) return invalid('A note explaining the closure is required.', 'note');
+    return [{ type: 'CaseClosed', data: { at, reason: data.reason, note: data.note } }];
+  },
+};

@@ -1,0 +1,22 @@
+/**
+ * The case domain: pure TypeScript, no framework, no I/O, no clock. Everything else in the
+ * engine depends on it; it depends on nothing of ours.
+ */
+export * from './time/dates';
+export * from './money';
+export * from './events/case-events';
+export * from './commands/case-commands';
+export * from './machine/case-machine';
+export * from './machine/status';
+export * from './state/case-state';
+export { evolve, fold, isTransitionEvent } from './state/evolve';
+export { decide } from './decide/decide';
+export type { Decision, Rejection, RejectionKind } from './decide/rejection';
+export { recommendFiler } from './decide/recommendation';
+export { TIMER_RULES, limitationDateOf } from './deadlines/timer-rules';
+export { dueTimers } from './deadlines/due-timers';
+export { allowedActions, machineAllows } from './views/allowed-actions';
+export { gateOf, ACTION_GATES } from './decide/gates';
+export { amountsOf, type CaseAmounts } from './views/amounts';
+export { caseViewOf, flagsOf, type CaseFlags, type CaseView } from './views/case-view';
+export { toMermaid } from './diagram/mermaid';

@@ -1,0 +1,196 @@
+import { dateOf } from '../time/dates';
+import type { CaseEvent, EventOf } from '../events/case-events';
+import type { CaseFacts, ClosureReason, Ledger } from './case-state';
+
+const CLOSURE_REASONS: Partial<Record<CaseEvent['type'], ClosureReason>> = {
+  ClaimPaidInFull: 'paid',
+  ClaimCreditedInFull: 'credited',
+  ClaimWithdrawn: 'withdrawn',
+  CreditorFilingChosen: 'handedBackToCreditor',
+  BoardDeclined: 'closedWithoutBoard',
+  BoardJudgmentForCreditor: 'judgmentObtained',
+  DefaultJudgmentGiven: 'judgmentObtained',
+  BoardJudgmentForDebtor: 'disputeUpheld',
+  BoardReferredCase: 'referredToDistrictCourt',
+};
+
+/** Events after which the dispute code is lifted. */
+const DISPUTE_ENDS = new Set<CaseEvent['type']>([
+  'DisputeResolved', 'DebtorAcceptedClaim', 'DebtorPaymentDeadlinePassed', 'BoardSettlementReached',
+]);
+
+export function evolveFacts(facts: CaseFacts | null, event: CaseEvent): CaseFacts | null {
+  if (event.type === 'ClaimHandedOver') return opened(event);
+  if (facts === null) return null;
+  const next = { ...applyFact(facts, event), lastChangedAt: event.data.at };
+  const closureReason = event.type === 'CaseClosed' ? event.data.reason : CLOSURE_REASONS[event.type];
+  if (closureReason) return { ...next, dispute: null, closure: { reason: closureReason, at: event.data.at } };
+  return DISPUTE_ENDS.has(event.type) ? { ...next, dispute: null } : next;
+}
+
+function opened(event: EventOf<'ClaimHandedOver'>): CaseFacts {
+  const { invoice, disputedBeforeHandover } = event.data;
+  const { lines, ...invoiceHead } = invoice;
+  return {
+    caseId: event.data.caseId,
+    creditorId: event.data.creditorId,
+    creditorReference: event.data.creditorReference,
+    debtor: event.data.debtor,
+    invoice: invoiceHead,
+    lines: lines.map((l) => ({ ...l, credited: 0 })),
+    disputedBeforeHandover: disputedBeforeHandover !== null,
+    noticeSentOn: null,
+    demandSentOn: null,
+    legalStepOn: null,
+    dispute: null,
+    stageAtObjection: null,
+    feesChargeableToDebtor: disputedBeforeHandover === null,
+    fees: [],
+    ledger: {
+      debtorCosts: 0,
+      creditorCosts: 0,
+      interestAccrued: 0,
+      interestAccruedUntil: invoice.dueDate,
+      interestStopped: false,
+      paid: { costs: 0, interest: 0, principal: 0 },
+      surplus: 0,
+      writtenOff: { costs: 0, interest: 0, principal: 0 },
+    },
+    timers: [],
+    timersScheduled: 0,
+    creditorReminders: 0,
+    limitation: { runsFrom: invoice.dueDate, years: 3, interrupted: false },
+    settlement: null,
+    closure: null,
+    openedAt: event.data.at,
+    lastChangedAt: event.data.at,
+  };
+}
+
+function applyFact(f: CaseFacts, e: CaseEvent): CaseFacts {
+  switch (e.type) {
+    case 'ClaimRegisteredAsDisputed':
+      return { ...f, dispute: { scope: 'full', lineIds: f.lines.map((l) => l.lineId), stageAtObjection: null, since: e.data.at } };
+    case 'CollectionNoticeSent':
+      return { ...f, noticeSentOn: e.data.sentOn };
+    case 'PaymentDemandSent':
+      return { ...f, demandSentOn: dateOf(e.data.at) };
+    case 'ObjectionRegistered':
+      return {
+        ...f,
+        stageAtObjection: e.data.stageAtObjection,
+        dispute: { scope: e.data.scope, lineIds: e.data.lineIds, stageAtObjection: e.data.stageAtObjection, since: e.data.at },
+      };
+    case 'CreditorReplyOverdue':
+      return { ...f, creditorReminders: e.data.reminderNumber };
+    case 'DebtorAcceptedClaim':
+      // An acknowledgment of the debt restarts limitation (foreldelsesloven § 14).
+      return { ...f, limitation: { ...f.limitation, runsFrom: dateOf(e.data.at) } };
+    case 'ConciliationComplaintFiled':
+      return { ...f, legalStepOn: e.data.filedOn, limitation: { ...f.limitation, interrupted: true } };
+    case 'BoardSettlementReached':
+      return {
+        ...f,
+        settlement: { amount: e.data.amount, dueDate: e.data.dueDate },
+        // A settlement is a new basis with a 10-year limitation (foreldelsesloven § 21).
+        limitation: { runsFrom: e.data.dueDate, years: 10, interrupted: false },
+        ledger: writeOff(accrue(f.ledger, e.data.interest), e.data.writtenOff, true),
+      };
+    case 'PaymentRegistered': {
+      const ledger = accrue(f.ledger, e.data.interest);
+      const { allocation } = e.data;
+      return {
+        ...f,
+        limitation: { ...f.limitation, runsFrom: e.data.paidOn },
+        ledger: {
+          ...ledger,
+          paid: {
+            costs: ledger.paid.costs + allocation.costs,
+            interest: ledger.paid.interest + allocation.interest,
+            principal: ledger.paid.principal + allocation.principal,
+          },
+          surplus: ledger.surplus + allocation.surplus,
+        },
+      };
+    }
+    case 'CreditNoteIssued': {
+      const credit = new Map(e.data.lines.map((l) => [l.lineId, l.amount]));
+      const ledger = accrue(f.ledger, e.data.interest);
+      const { refund, writeOffReversed } = e.data;
+      return {
+        ...f,
+        ledger: {
+          ...ledger,
+          paid: { ...ledger.paid, principal: ledger.paid.principal - refund },
+          writtenOff: { ...ledger.writtenOff, principal: ledger.writtenOff.principal - writeOffReversed },
+          surplus: ledger.surplus + refund,
+        },
+        lines: f.lines.map((l) => (credit.has(l.lineId) ? { ...l, credited: l.credited + credit.get(l.lineId)! } : l)),
+      };
+    }
+    case 'ClaimCreditedInFull':
+      return { ...f, ledger: writeOff(f.ledger, { ...e.data.writtenOff, principal: 0 }, true) };
+    case 'FeeCharged':
+      return chargeFee(f, e);
+    case 'FeesWaived':
+      return {
+        ...f,
+        feesChargeableToDebtor: false,
+        fees: f.fees.map((fee) => (fee.active && fee.chargedTo === 'debtor' ? { ...fee, chargedTo: 'creditor' } : fee)),
+        ledger: { ...f.ledger, debtorCosts: f.ledger.debtorCosts - e.data.amount, creditorCosts: f.ledger.creditorCosts + e.data.amount },
+      };
+    case 'DeadlineScheduled':
+      return {
+        ...f,
+        timersScheduled: f.timersScheduled + 1,
+        timers: [...f.timers, { timerId: e.data.timerId, kind: e.data.kind, dueAt: e.data.dueAt }],
+      };
+    case 'DeadlineCancelled':
+    case 'DeadlineFired':
+      return { ...f, timers: f.timers.filter((t) => t.timerId !== e.data.timerId) };
+    default:
+      return f;
+  }
+}
+
+function chargeFee(f: CaseFacts, e: EventOf<'FeeCharged'>): CaseFacts {
+  const { fee, chargedTo, replaces } = e.data;
+  let { debtorCosts, creditorCosts } = f.ledger;
+  const fees = f.fees.map((entry) => {
+    if (!replaces || !entry.active || entry.kind !== replaces) return entry;
+    if (entry.chargedTo === 'debtor') debtorCosts -= entry.amount;
+    else creditorCosts -= entry.amount;
+    return { ...entry, active: false };
+  });
+  if (chargedTo === 'debtor') debtorCosts += fee.amount;
+  else creditorCosts += fee.amount;
+  fees.push({ kind: fee.kind, amount: fee.amount, chargedTo, table: fee.basis.table, active: true });
+  const { paid, surplus } = f.ledger;
+  const refund = e.data.refund;
+  return {
+    ...f,
+    fees,
+    ledger: { ...f.ledger, debtorCosts, creditorCosts, paid: { ...paid, costs: paid.costs - refund }, surplus: surplus + refund },
+  };
+}
+
+function accrue(ledger: Ledger, interest: { amount: number; to: string }): Ledger {
+  if (interest.amount === 0 && interest.to <= ledger.interestAccruedUntil) return ledger;
+  return {
+    ...ledger,
+    interestAccrued: ledger.interestAccrued + interest.amount,
+    interestAccruedUntil: interest.to > ledger.interestAccruedUntil ? interest.to : ledger.interestAccruedUntil,
+  };
+}
+
+function writeOff(ledger: Ledger, amounts: Ledger['writtenOff'], stopInterest: boolean): Ledger {
+  return {
+    ...ledger,
+    interestStopped: ledger.interestStopped || stopInterest,
+    writtenOff: {
+      costs: ledger.writtenOff.costs + amounts.costs,
+      interest: ledger.writtenOff.interest + amounts.interest,
+      principal: ledger.writtenOff.principal + amounts.principal,
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import * as fc from 'fast-check';
+import { getShortestPaths } from '@xstate/graph';
+import { caseMachine, type TransitionEvent } from '../src';
+import { MACHINE_STATES, MACHINE_TRANSITIONS, TransitionCoverage } from './coverage';
+import { runWalk, walk } from './walk';
+import { CaseSpec, cmd, objection } from './case-spec';
+
+/**
+ * Journeys a random walk seldom takes: a partial objection whose lines are credited while the
+ * forliksklage is being prepared or is before the board.
+ */
+function scriptedJourneys(coverage: TransitionCoverage) {
+  const toDecision = () => CaseSpec.given().do(objection(['L2'])).do(cmd('RejectObjection', { writtenAnswer: 'Documented.' }))
+    .do(cmd('RecordDebtorAnswer', { answer: 'maintainsDispute', summary: 'Still disputes' }))
+    .do(cmd('DecideOnConciliation', { choice: 'agencyFiles' }));
+  const creditDisputed = cmd('IssueCreditNote', { lines: [{ lineId: 'L2', amount: 1_000_00 }], reason: 'Creditor gave in' });
+  for (const file of [false, true]) {
+    const spec = toDecision();
+    if (file) spec.do(cmd('FileConciliationComplaint', { board: 'Oslo forliksråd' }));
+    const before = spec.state;
+    const length = spec.history.length;
+    spec.do(creditDisputed);
+    coverage.record(before, spec.history.slice(length));
+    expect(spec.status).toBe('collection.notice');
+  }
+}
+
+const EVENT_TYPES = [...new Set(MACHINE_TRANSITIONS.map((t) => t.split(':')[1]))];
+
+describe('the machine as a model', () => {
+  it('reaches every state of the lifecycle from a new case (@xstate/graph)', () => {
+    const paths = getShortestPaths(caseMachine, { events: EVENT_TYPES.map((type) => ({ type }) as TransitionEvent) });
+    const reached = new Set(paths.map((p) => `case.${typeof p.state.value === 'string' ? p.state.value : flatten(p.state.value)}`));
+    const unreachable = MACHINE_STATES.filter((id) => !reached.has(id));
+    console.log(`machine: ${MACHINE_STATES.length - unreachable.length}/${MACHINE_STATES.length} states reachable; ${MACHINE_TRANSITIONS.length} transitions defined`);
+    expect(unreachable).toEqual([]);
+  });
+
+  it('has every state and every transition exercised by cases driven through decide and evolve', () => {
+    const coverage = new TransitionCoverage();
+    fc.assert(fc.property(walk, ({ start, steps }) => { runWalk(start, steps, { coverage }); }), { numRuns: 2000, seed: 20261122 });
+    scriptedJourneys(coverage);
+    const missedTransitions = MACHINE_TRANSITIONS.filter((t) => !coverage.transitions.has(t));
+    const missedStates = MACHINE_STATES.filter((s) => !coverage.states.has(s) && s !== 'case.new');
+    console.log(`coverage: ${MACHINE_STATES.length - missedStates.length}/${MACHINE_STATES.length} states, ` +
+      `${MACHINE_TRANSITIONS.length - missedTransitions.length}/${MACHINE_TRANSITIONS.length} transitions exercised`);
+    expect(missedTransitions).toEqual([]);
+    expect(missedStates).toEqual([]);
+  });
+});
+
+function flatten(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const [key, child] = Object.entries(value as Record<string, unknown>)[0];
+  return child && typeof child === 'object' && Object.keys(child).length ? `${key}.${flatten(child)}` : typeof child === 'string' ? `${key}.${child}` : key;
+}
+
