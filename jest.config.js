@@ -8,7 +8,13 @@ const moduleNameMapper = {
   '^@app/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
-const base = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform, roots: ['<rootDir>/libs', '<rootDir>/apps'] };
+const base = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  moduleNameMapper,
+  transform,
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
 
 module.exports = {
   projects: [
