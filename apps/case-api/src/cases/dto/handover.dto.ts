@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsDateString, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min,
+  ValidateNested,
+} from 'class-validator';
+
+export const MAX_MINOR = 1_000_000_000_00;
+
+export class ContactDto {
+  @ApiPropertyOptional({ example: '+4791234567' }) @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional({ example: 'kari@example.no' }) @IsOptional() @IsEmail() email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) postalAddress?: string;
+}
+
+export class DebtorDto {
+  @ApiProperty({ example: 'debtor-1' }) @IsString() @IsNotEmpty() @MaxLength(100) id!: string;
+  @ApiProperty({ example: 'Kari Nordmann' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
+  @ApiProperty({ enum: ['consumer', 'business'] }) @IsIn(['consumer', 'business']) kind!: 'consumer' | 'business';
+  @ApiProperty({ type: ContactDto }) @ValidateNested() @Type(() => ContactDto) contact!: ContactDto;
+}
+
+export class OrderLineDto {
+  @ApiProperty({ example: 'L1' }) @IsString() @IsNotEmpty() @MaxLength(50) lineId!: string;
+  @ApiProperty({ example: 'Installation' }) @IsString() @IsNotEmpty() @MaxLength(300) description!: string;
+  @ApiProperty({ description: 'Minor units (øre)', example: 200000 }) @IsInt() @Min(1) @Max(MAX_MINOR) amount!: number;
+}
+
+export class InvoiceDto {
+  @ApiProperty({ example: '1001' }) @IsString() @IsNotEmpty() @MaxLength(50) number!: string;
+  @ApiProperty({ example: '2025-01-15' }) @IsDateString({ strict: true }) issueDate!: string;
+  @ApiProperty({ example: '2025-02-01' }) @IsDateString({ strict: true }) dueDate!: string;
+  @ApiProperty({ enum: ['NOK', 'DKK'] }) @IsIn(['NOK', 'DKK']) currency!: 'NOK' | 'DKK';
+  @ApiProperty({ type: [OrderLineDto] })
+  @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => OrderLineDto)
+  lines!: OrderLineDto[];
+}
+
+export class PriorDisputeDto {
+  @ApiProperty({ description: "The debtor's words" }) @IsString() @IsNotEmpty() @MaxLength(5000) debtorStatement!: string;
+}
+
+export class HandOverClaimDto {
+  @ApiPropertyOptional({ description: "Required for a caseworker; a creditor's comes from its token" })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  creditorId?: string;
+
+  @ApiProperty({ example: 'INV-1001' }) @IsString() @IsNotEmpty() @MaxLength(100) creditorReference!: string;
+  @ApiProperty({ type: DebtorDto }) @ValidateNested() @Type(() => DebtorDto) debtor!: DebtorDto;
+  @ApiProperty({ type: InvoiceDto }) @ValidateNested() @Type(() => InvoiceDto) invoice!: InvoiceDto;
+  @ApiPropertyOptional({ description: 'When the creditor already sent the inkassovarsel' })
+  @IsOptional() @IsDateString({ strict: true })
+  noticeAlreadySentOn?: string;
+
+  @ApiPropertyOptional({ type: PriorDisputeDto }) @IsOptional() @ValidateNested() @Type(() => PriorDisputeDto)
+  disputedBeforeHandover?: PriorDisputeDto;
+}
