@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createApp } from '../src/bootstrap';
+import { SimulatedClock } from '../src/clock/clock';
+import { loadConfig } from '../src/config/app-config';
+import { signDevToken } from '../src/auth/token-verifier';
+import type { Principal } from '../src/auth/principal';
+
+export const SECRET = 'e2e-secret-0123456789abcdef0123456789';
+
+/** The real app on a fresh SQLite file, with a simulated clock that starts on a 2025 Monday. */
+export class Api {
+  readonly clock = new SimulatedClock('2025-03-03T09:00:00.000Z');
+  private dir = mkdtempSync(join(tmpdir(), 'case-api-'));
+  app!: INestApplication;
+  tokens: Record<string, string> = {};
+
+  async start(env: Record<string, string> = {}): Promise<this> {
+    const config = loadConfig({ SQLITE_FILE: join(this.dir, 'engine.sqlite'), JWT_SECRET: SECRET, CLOCK: 'simulated', BODY_LIMIT: '64kb', ...env });
+    this.app = await createApp(config, { clock: this.clock, silent: true });
+    await this.app.init();
+    this.tokens = {
+      caseworker: await token({ subject: 'cw-1', role: 'caseworker' }),
+      creditorA: await token({ subject: 'cr-a', role: 'creditor', creditorId: 'creditor-a' }),
+      creditorB: await token({ subject: 'cr-b', role: 'creditor', creditorId: 'creditor-b' }),
+      auditor: await token({ subject: 'au-1', role: 'auditor' }),
+      billing: await token({ subject: 'bi-1', role: 'billing' }),
+    };
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  http() {
+    return request(this.app.getHttpServer());
+  }
+
+  post(path: string, body: unknown, as = 'caseworker', headers: Record<string, string> = {}) {
+    let r = this.http().post(path).set('Authorization', `Bearer ${this.tokens[as]}`).send(body as object);
+    for (const [k, v] of Object.entries(headers)) r = r.set(k, v);
+    return r;
+  }
+
+  get(path: string, as = 'caseworker') {
+    return this.http().get(path).set('Authorization', `Bearer ${this.tokens[as]}`);
+  }
+
+  /** Hands over the standard claim and returns its case id. */
+  async handOver(overrides: Record<string, unknown> = {}, as = 'caseworker'): Promise<string> {
+    const res = await this.post('/cases', claim(overrides), as);
+    if (res.status !== 201) throw new Error(`handover failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.case.caseId;
+  }
+
+  async historyLength(caseId: string): Promise<number> {
+    return (await this.get(`/cases/${caseId}/history`)).body.length;
+  }
+}
+
+export function token(p: Principal) {
+  return signDevToken(SECRET, p);
+}
+
+let counter = 0;
+/** A consumer claim of 3 000 NOK on two lines for creditor A, due a month before the clock's day 0. */
+export function claim(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return {
+    creditorId: 'creditor-a',
+    creditorReference: `INV-${counter}`,
+    debtor: { id: 'debtor-1', name: 'Kari Nordmann', kind: 'consumer', contact: { phone: '+4791234567', email: 'kari@example.no' } },
+    invoice: {
+      number: `${1000 + counter}`, issueDate: '2025-01-15', dueDate: '2025-02-01', currency: 'NOK',
+      lines: [{ lineId: 'L1', description: 'Installation', amount: 200000 }, { lineId: 'L2', description: 'Service visit', amount: 100000 }],
+    },
+    ...overrides,
+  };
+}
