@@ -84,3 +84,17 @@ describe('isolation, concurrency and retries', () => {
     await api.http().post('/dev/clock').send({ set: '2025-03-03T09:00:00.000Z' });
   });
 });
+
+describe('correlation', () => {
+  const api = new Api();
+  beforeAll(() => api.start());
+  afterAll(() => api.stop());
+
+  it("every response carries a correlation id, the caller's when given, and the events record it", async () => {
+    const res = await api.post('/cases', claim(), 'caseworker', { 'X-Correlation-Id': 'corr-123' });
+    expect(res.headers['x-correlation-id']).toBe('corr-123');
+    const history = (await api.get(`/cases/${res.body.case.caseId}/history`)).body;
+    expect(history.every((e: { correlationId: string }) => e.correlationId === 'corr-123')).toBe(true);
+    expect((await api.get(`/cases/${res.body.case.caseId}`)).headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
