@@ -1,0 +1,4 @@
+export * from './port';
+export * from './errors';
+export { SqliteEventStore, type SqliteOptions } from './sqlite/sqlite-event-store';
+export { catchUpSubscription } from './catch-up';
