@@ -1,19 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DynamicModule, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { CaseStreams } from '../cases/case-stream.port';
 import type { AppConfig } from '../config/app-config';
 import { IdempotencyStore, SqliteIdempotencyStore } from '../idempotency/idempotency-store';
 import { EventStoreHealth } from './event-store.health';
-import { SqliteCaseStreams } from './sqlite-case-streams';
+import { EventStoreCaseStreams } from './event-store-case-streams';
+import { SqliteEventStore, type EventStore } from '@app/event-store';
 
 const DATABASE = Symbol('SQLITE_DATABASE');
+export const EVENT_STORE = Symbol('EVENT_STORE');
 
-/** Opens the embedded SQLite file (WAL) and provides the stores built on it. */
+/** Opens the event store (the embedded SQLite file by default) and the stores built beside it. */
 @Module({})
 export class StorageModule implements OnApplicationShutdown {
-  constructor(@Inject(DATABASE) private readonly db: Database.Database) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   static forRoot(config: AppConfig): DynamicModule {
     if (config.eventstoreUrl) {
@@ -24,25 +26,23 @@ export class StorageModule implements OnApplicationShutdown {
       global: true,
       providers: [
         {
-          provide: DATABASE,
+          provide: EVENT_STORE,
           useFactory: () => {
             if (config.sqliteFile !== ':memory:') mkdirSync(dirname(config.sqliteFile), { recursive: true });
-            const db = new Database(config.sqliteFile);
-            db.pragma('journal_mode = WAL');
-            db.pragma('synchronous = NORMAL');
-            db.pragma('busy_timeout = 5000');
-            return db;
+            return new SqliteEventStore({ file: config.sqliteFile });
           },
         },
-        { provide: CaseStreams, inject: [DATABASE], useFactory: (db: Database.Database) => new SqliteCaseStreams(db, () => new Date().toISOString()) },
+        // The idempotency records live in the same embedded file, on the store's connection.
+        { provide: DATABASE, inject: [EVENT_STORE], useFactory: (store: SqliteEventStore) => store.db },
+        { provide: CaseStreams, inject: [EVENT_STORE], useFactory: (store: EventStore) => new EventStoreCaseStreams(store) },
         { provide: IdempotencyStore, inject: [DATABASE], useFactory: (db: Database.Database) => new SqliteIdempotencyStore(db) },
         { provide: EventStoreHealth, inject: [DATABASE], useFactory: (db: Database.Database) => new EventStoreHealth('sqlite', db) },
       ],
-      exports: [CaseStreams, IdempotencyStore, EventStoreHealth],
+      exports: [CaseStreams, IdempotencyStore, EventStoreHealth, EVENT_STORE],
     };
   }
 
-  onApplicationShutdown(): void {
-    if (this.db.open) this.db.close();
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
   }
 }
