@@ -1,42 +1,45 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DynamicModule, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
-import type Database from 'better-sqlite3';
+import { DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import Database from 'better-sqlite3';
+import { createEventStore, SqliteEventStore, type EventStore } from '@app/event-store';
 import { CaseStreams } from '../cases/case-stream.port';
 import type { AppConfig } from '../config/app-config';
 import { IdempotencyStore, SqliteIdempotencyStore } from '../idempotency/idempotency-store';
-import { EventStoreHealth } from './event-store.health';
 import { EventStoreCaseStreams } from './event-store-case-streams';
-import { SqliteEventStore, type EventStore } from '@app/event-store';
+import { EventStoreHealth } from './event-store.health';
 
-const DATABASE = Symbol('SQLITE_DATABASE');
+const LOCAL_DB = Symbol('LOCAL_SQLITE');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
-/** Opens the event store (the embedded SQLite file by default) and the stores built beside it. */
+/**
+ * The event store the configuration names (EventStoreDB with EVENTSTORE_URL, else the embedded
+ * SQLite file) and the local SQLite file beside it for idempotency records.
+ */
 @Module({})
 export class StorageModule implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(LOCAL_DB) private readonly local: Database.Database) {}
 
   static forRoot(config: AppConfig): DynamicModule {
-    if (config.eventstoreUrl) {
-      throw new Error('EVENTSTORE_URL is set, but the EventStoreDB adapter is not wired into the API yet: unset it to use the embedded store.');
-    }
     return {
       module: StorageModule,
       global: true,
       providers: [
+        { provide: EVENT_STORE, useFactory: () => createEventStore({ eventstoreUrl: config.eventstoreUrl, sqliteFile: config.sqliteFile }) },
         {
-          provide: EVENT_STORE,
-          useFactory: () => {
+          provide: LOCAL_DB,
+          inject: [EVENT_STORE],
+          useFactory: (store: EventStore) => {
+            if (store instanceof SqliteEventStore) return store.db;
             if (config.sqliteFile !== ':memory:') mkdirSync(dirname(config.sqliteFile), { recursive: true });
-            return new SqliteEventStore({ file: config.sqliteFile });
+            const db = new Database(config.sqliteFile);
+            db.pragma('journal_mode = WAL');
+            return db;
           },
         },
-        // The idempotency records live in the same embedded file, on the store's connection.
-        { provide: DATABASE, inject: [EVENT_STORE], useFactory: (store: SqliteEventStore) => store.db },
         { provide: CaseStreams, inject: [EVENT_STORE], useFactory: (store: EventStore) => new EventStoreCaseStreams(store) },
-        { provide: IdempotencyStore, inject: [DATABASE], useFactory: (db: Database.Database) => new SqliteIdempotencyStore(db) },
-        { provide: EventStoreHealth, inject: [DATABASE], useFactory: (db: Database.Database) => new EventStoreHealth('sqlite', db) },
+        { provide: IdempotencyStore, inject: [LOCAL_DB], useFactory: (db: Database.Database) => new SqliteIdempotencyStore(db) },
+        { provide: EventStoreHealth, inject: [EVENT_STORE], useFactory: (store: EventStore) => new EventStoreHealth(store) },
       ],
       exports: [CaseStreams, IdempotencyStore, EventStoreHealth, EVENT_STORE],
     };
@@ -44,5 +47,6 @@ export class StorageModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
+    if (this.local.open) this.local.close();
   }
 }
