@@ -4,3 +4,4 @@ export { SqliteEventStore, type SqliteOptions } from './sqlite/sqlite-event-stor
 export { catchUpSubscription } from './catch-up';
 export { EventStoreDbEventStore } from './esdb/esdb-event-store';
 export { createEventStore } from './create-event-store';
+export { newEventId } from './event-id';

@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { newEventId } from '@app/event-store';
 
 /** A name-based (v5-style) UUID: the same name always gives the same id. */
 export function uuidFrom(name: string): string {
@@ -19,5 +20,5 @@ export function caseIdFor(creditorId: string, creditorReference: string): string
  * that slips past the response cache is still a no-op in the store.
  */
 export function eventIds(count: number, caseId: string, idempotencyKey?: string): string[] {
-  return Array.from({ length: count }, (_, i) => (idempotencyKey ? uuidFrom(`event:${caseId}:${idempotencyKey}:${i}`) : randomUUID()));
+  return Array.from({ length: count }, (_, i) => (idempotencyKey ? uuidFrom(`event:${caseId}:${idempotencyKey}:${i}`) : newEventId()));
 }

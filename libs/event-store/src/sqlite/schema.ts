@@ -3,6 +3,8 @@ import type Database from 'better-sqlite3';
 /**
  * One table: the row id is the global position; (stream, revision) and the event id are
  * unique, so two writers cannot both take a revision and a retried event cannot land twice.
+ * No index on the event type: type-filtered reads are projection catch-ups that scan `$all`
+ * anyway, and a third B-tree per row costs every append.
  */
 export function migrate(db: Database.Database): void {
   db.exec(`
@@ -17,7 +19,6 @@ export function migrate(db: Database.Database): void {
       created    TEXT    NOT NULL,
       UNIQUE (stream_id, revision)
     );
-    CREATE INDEX IF NOT EXISTS es_events_type ON es_events (type, position);
   `);
 }
 

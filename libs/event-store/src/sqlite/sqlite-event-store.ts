@@ -30,6 +30,7 @@ export class SqliteEventStore implements EventStore {
   private readonly statements;
   private readonly appendTx;
   private readonly pollIntervalMs: number;
+  private readonly allStatements = new Map<string, Database.Statement>();
   private readonly now: () => string;
 
   constructor(options: SqliteOptions) {
@@ -37,6 +38,9 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('cache_size = -65536');
+    this.db.pragma('mmap_size = 268435456');
+    this.db.pragma('temp_store = MEMORY');
     migrate(this.db);
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.now = options.now ?? (() => new Date().toISOString());
@@ -98,7 +102,13 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const { sql, params } = allQuery(options);
-    return (this.db.prepare(sql).all(...params) as EventRow[]).map(toRecorded);
+    // Raw row arrays and a statement cache: a full scan is the projections' rebuild path.
+    let statement = this.allStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql).raw(true);
+      this.allStatements.set(sql, statement);
+    }
+    return (statement.all(...params) as RawRow[]).map(fromRawRow);
   }
 
   subscribeToAll(handler: EventHandler, options: SubscribeOptions): Subscription {
@@ -123,6 +133,23 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/** Columns in table order: position, stream_id, revision, event_id, type, data, metadata, created. */
+type RawRow = [number, string, number, string, string, string, string, string];
+
+function fromRawRow(r: RawRow): RecordedEvent {
+  const p = BigInt(r[0]);
+  return {
+    streamId: r[1],
+    revision: BigInt(r[2]),
+    position: { commit: p, prepare: p },
+    id: r[3],
+    type: r[4],
+    data: JSON.parse(r[5]),
+    metadata: JSON.parse(r[6]),
+    created: r[7],
+  };
 }
 
 export function toRecorded(row: EventRow): RecordedEvent {
