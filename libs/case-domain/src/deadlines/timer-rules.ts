@@ -1,4 +1,5 @@
-import { addDays, addDaysToInstant, addYears, type Instant } from '../time/dates';
+import { addDays, addYears, type Instant } from '../time/dates';
+import { deadlineAfter } from './working-days';
 import type { CaseEvent, CaseEventType, TimerKind } from '../events/case-events';
 import type { CaseStatus } from '../machine/status';
 import type { CaseFacts } from '../state/case-state';
@@ -17,9 +18,25 @@ export interface TimerRule {
   restartOn?: readonly CaseEventType[];
 }
 
-const DAYS = 14;
-/** Heavy fee: unpaid 28 days after the demand's 14-day deadline (inkassoforskriften § 2-3). */
-const HEAVY_FEE_DAY = 43;
+/**
+ * The day-counted deadlines: 14 calendar days, and the heavy fee 28 days after the demand's
+ * 14-day deadline (day 43, inkassoforskriften § 2-3). Each rolls past weekends and Norwegian
+ * public holidays unless its rule says otherwise.
+ */
+export const DEADLINE_RULES = {
+  noticeDeadline: { days: 14, rollForward: true },
+  demandDeadline: { days: 14, rollForward: true },
+  heavyFeeDue: { days: 43, rollForward: true },
+  documentsDeadline: { days: 14, rollForward: true },
+  creditorReply: { days: 14, rollForward: true },
+  debtorPaymentDeadline: { days: 14, rollForward: true },
+} as const satisfies Partial<Record<TimerKind, { days: number; rollForward: boolean }>>;
+
+export function dueFor(kind: keyof typeof DEADLINE_RULES, from: Instant): Instant {
+  const rule = DEADLINE_RULES[kind];
+  return deadlineAfter(from, rule.days, rule.rollForward);
+}
+
 const LIMITATION_WARNING_DAYS = 90;
 
 export function startOfDay(date: string): Instant {
@@ -31,24 +48,24 @@ export const TIMER_RULES: readonly TimerRule[] = [
   {
     kind: 'noticeDeadline',
     owner: 'collection.notice',
-    dueAt: ({ at, event }) => (event.type === 'CollectionNoticeSent' ? event.data.deadlineAt : addDaysToInstant(at, DAYS)),
+    dueAt: ({ at, event }) => (event.type === 'CollectionNoticeSent' ? event.data.deadlineAt : dueFor('noticeDeadline', at)),
   },
   {
     kind: 'demandDeadline',
     owner: 'collection.demand',
-    dueAt: ({ at, event }) => (event.type === 'PaymentDemandSent' ? event.data.deadlineAt : addDaysToInstant(at, DAYS)),
+    dueAt: ({ at, event }) => (event.type === 'PaymentDemandSent' ? event.data.deadlineAt : dueFor('demandDeadline', at)),
   },
   {
     kind: 'heavyFeeDue',
     owner: 'collection.demand',
-    dueAt: ({ at, event }) => (event.type === 'PaymentDemandSent' ? event.data.heavyFeeFrom : addDaysToInstant(at, HEAVY_FEE_DAY)),
+    dueAt: ({ at, event }) => (event.type === 'PaymentDemandSent' ? event.data.heavyFeeFrom : dueFor('heavyFeeDue', at)),
   },
-  { kind: 'documentsDeadline', owner: 'dispute.awaitingDebtorDocuments', dueAt: ({ at }) => addDaysToInstant(at, DAYS) },
-  { kind: 'creditorReply', owner: 'dispute.awaitingCreditor', repeats: true, dueAt: ({ at }) => addDaysToInstant(at, DAYS) },
+  { kind: 'documentsDeadline', owner: 'dispute.awaitingDebtorDocuments', dueAt: ({ at }) => dueFor('documentsDeadline', at) },
+  { kind: 'creditorReply', owner: 'dispute.awaitingCreditor', repeats: true, dueAt: ({ at }) => dueFor('creditorReply', at) },
   {
     kind: 'debtorPaymentDeadline',
     owner: 'dispute.awaitingDebtorReply',
-    dueAt: ({ at, event }) => (event.type === 'ClaimConfirmedToDebtor' ? event.data.paymentDeadlineAt : addDaysToInstant(at, DAYS)),
+    dueAt: ({ at, event }) => (event.type === 'ClaimConfirmedToDebtor' ? event.data.paymentDeadlineAt : dueFor('debtorPaymentDeadline', at)),
   },
   {
     kind: 'settlementDue',

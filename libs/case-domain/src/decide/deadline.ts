@@ -1,14 +1,17 @@
-import { addDaysToInstant, type Instant } from '../time/dates';
+import type { Instant } from '../time/dates';
 import type { CommandOf } from '../commands/case-commands';
 import type { CaseEvent, TimerKind } from '../events/case-events';
 import type { CaseFacts } from '../state/case-state';
-import { limitationDateOf } from '../deadlines/timer-rules';
+import { dueFor, limitationDateOf } from '../deadlines/timer-rules';
 import { charge, heavyFeeFor, lightFeeFor } from './charges';
 import { invalid, type Draft } from './rejection';
+import { isTransitionEvent } from '../state/evolve';
+import type { CaseState } from '../state/case-state';
+import { machineAllows } from '../views/allowed-actions';
 
 const consequences: Record<TimerKind, (facts: CaseFacts, at: Instant) => CaseEvent[]> = {
   noticeDeadline: (facts, at) => [
-    { type: 'PaymentDemandSent', data: { at, deadlineAt: addDaysToInstant(at, 14), heavyFeeFrom: addDaysToInstant(at, 43) } },
+    { type: 'PaymentDemandSent', data: { at, deadlineAt: dueFor('demandDeadline', at), heavyFeeFrom: dueFor('heavyFeeDue', at) } },
     charge(facts, lightFeeFor(facts, at), at),
   ],
   demandDeadline: (_, at) => [{ type: 'PaymentDemandDeadlinePassed', data: { at } }],
@@ -29,10 +32,18 @@ const consequences: Record<TimerKind, (facts: CaseFacts, at: Instant) => CaseEve
  * A due timer, as the timer service reports it. It fires at the deadline's own time, not
  * when the service woke up, so a service that was down catches up with the right dates.
  */
-export function decideFireDeadline(facts: CaseFacts, { data }: CommandOf<'FireDeadline'>): Draft {
-  const timer = facts.timers.find((t) => t.timerId === data.timerId);
-  if (!timer) return invalid(`Timer ${data.timerId} is not open on this case: it has fired or was cancelled.`, 'state');
+export function decideFireDeadline(facts: CaseFacts, command: CommandOf<'FireDeadline'>, state: CaseState): Draft {
+  const timer = facts.timers.find((t) => t.timerId === command.data.timerId);
+  if (!timer) return invalid(`Timer ${command.data.timerId} is not open on this case: it has fired or was cancelled.`, 'state');
   const at = timer.dueAt;
-  return [{ type: 'DeadlineFired', data: { at, timerId: timer.timerId, kind: timer.kind } }, ...consequences[timer.kind](facts, at)];
+  const follows = consequences[timer.kind](facts, at);
+  const move = follows.find(isTransitionEvent);
+  if (move && !machineAllows(state, move.type)) {
+    // The case moved on in a way the timer did not foresee (say, an older machine version):
+    // drop the timer, in the history, rather than fail on it again and again.
+    const reason = `${move.type} is not allowed while the case is ${state.status}`;
+    return [{ type: 'DeadlineCancelled', data: { at: command.at, timerId: timer.timerId, kind: timer.kind, reason } }];
+  }
+  return [{ type: 'DeadlineFired', data: { at, timerId: timer.timerId, kind: timer.kind } }, ...follows];
 }
 

@@ -1,16 +1,13 @@
 import { noticeFee } from '../money';
-import { addDaysToInstant, dateOf, isCalendarDate } from '../time/dates';
+import { dateOf, isCalendarDate } from '../time/dates';
 import type { HandOverClaim } from '../commands/case-commands';
 import type { CaseEvent, ClaimHandedOver } from '../events/case-events';
 import { initialCaseState } from '../state/case-state';
 import { evolveFacts } from '../state/evolve-facts';
-import { startOfDay } from '../deadlines/timer-rules';
+import { dueFor, startOfDay } from '../deadlines/timer-rules';
 import { charge, lightFeeFor } from './charges';
 import { recommendFiler } from './recommendation';
 import { invalid, type Draft } from './rejection';
-
-const DEADLINE_DAYS = 14;
-const HEAVY_FEE_DAY = 43;
 
 export function decideHandOver(command: HandOverClaim): Draft {
   const { data, at } = command;
@@ -44,19 +41,19 @@ export function decideHandOver(command: HandOverClaim): Draft {
   const sentOn = data.noticeAlreadySentOn;
   if (!sentOn) {
     events.push(
-      { type: 'CollectionNoticeSent', data: { at, sentBy: 'agency', sentOn: dateOf(at), deadlineAt: addDaysToInstant(at, DEADLINE_DAYS) } },
+      { type: 'CollectionNoticeSent', data: { at, sentBy: 'agency', sentOn: dateOf(at), deadlineAt: dueFor('noticeDeadline', at) } },
       charge(facts, noticeFee(dateOf(at)), at),
     );
     return events;
   }
-  const noticeDeadline = addDaysToInstant(startOfDay(sentOn), DEADLINE_DAYS);
+  const noticeDeadline = dueFor('noticeDeadline', startOfDay(sentOn));
   if (noticeDeadline > at) {
     // The creditor's own notice keeps running; the agency takes over its deadline.
     events.push({ type: 'CollectionNoticeSent', data: { at, sentBy: 'creditor', sentOn, deadlineAt: noticeDeadline } });
     return events;
   }
   events.push(
-    { type: 'PaymentDemandSent', data: { at, deadlineAt: addDaysToInstant(at, DEADLINE_DAYS), heavyFeeFrom: addDaysToInstant(at, HEAVY_FEE_DAY) } },
+    { type: 'PaymentDemandSent', data: { at, deadlineAt: dueFor('demandDeadline', at), heavyFeeFrom: dueFor('heavyFeeDue', at) } },
     charge(facts, lightFeeFor(facts, at), at),
   );
   return events;

@@ -1,14 +1,12 @@
-import { addDaysToInstant } from '../time/dates';
 import type { CommandOf } from '../commands/case-commands';
 import type { CaseEvent } from '../events/case-events';
 import type { CaseFacts } from '../state/case-state';
 import { owed } from '../views/amounts';
 import { dateOf } from '../time/dates';
+import { dueFor } from '../deadlines/timer-rules';
 import { creditLines } from './money';
 import { recommendFiler } from './recommendation';
 import { invalid, type Draft } from './rejection';
-
-const PAYMENT_DEADLINE_DAYS = 14;
 
 function debtorAnswer(facts: CaseFacts, at: string, answer: 'accepts' | 'maintainsDispute', summary: string): CaseEvent {
   return answer === 'accepts'
@@ -42,7 +40,7 @@ export const partyDeciders = {
     if (data.channel === 'letter' || data.channel === 'email') {
       return [{
         type: 'ClaimConfirmedToDebtor',
-        data: { at, channel: data.channel, paymentDeadlineAt: addDaysToInstant(at, PAYMENT_DEADLINE_DAYS) },
+        data: { at, channel: data.channel, paymentDeadlineAt: dueFor('debtorPaymentDeadline', at) },
       }];
     }
     if (!('reached' in data) || !data.reached) return [{ type: 'DebtorNotReachedByPhone', data: { at } }];

@@ -133,7 +133,8 @@ export type CaseClosed = Fact<'CaseClosed', { reason: ManualClosureReason; note:
 
 // Deadlines: part of the history, so a replay reproduces them and a restart never loses one.
 export type DeadlineScheduled = Fact<'DeadlineScheduled', { timerId: string; kind: TimerKind; dueAt: Instant }>;
-export type DeadlineCancelled = Fact<'DeadlineCancelled', { timerId: string; kind: TimerKind }>;
+/** `reason`: set when a due timer was dropped because the case no longer accepts it. */
+export type DeadlineCancelled = Fact<'DeadlineCancelled', { timerId: string; kind: TimerKind; reason?: string }>;
 export type DeadlineFired = Fact<'DeadlineFired', { timerId: string; kind: TimerKind }>;
 export type LimitationWarningIssued = Fact<'LimitationWarningIssued', { limitationDate: CalendarDate }>;
 

@@ -1,4 +1,4 @@
-import { decide, initialCaseState, type Rejection } from '../../src';
+import { decide, evolve, initialCaseState, type Rejection } from '../../src';
 import { CaseSpec, DAY0, cmd, day, handover, objection } from '../case-spec';
 
 function rejected(result: unknown): Rejection {
@@ -66,6 +66,17 @@ describe('what the machine refuses, and that a refusal changes nothing', () => {
     const r = rejected(spec.try({ ...cmd('FireDeadline', { timerId }), at: day(15) }));
     expect(r.kind).toBe('notAllowed');
     expect(spec.count('PaymentDemandSent')).toBe(1);
+  });
+
+  it('given an open timer the case no longer accepts, when it fires, then it is dropped and recorded as cancelled', () => {
+    const spec = CaseSpec.given().do(objection());
+    // A notice deadline left open in a dispute (as an older machine version might have left it).
+    const stray = { type: 'DeadlineScheduled', data: { at: day(0), timerId: 'case-1/noticeDeadline/99', kind: 'noticeDeadline', dueAt: day(14) } } as const;
+    spec.state = evolve(spec.state, stray);
+    const events = spec.try({ ...cmd('FireDeadline', { timerId: 'case-1/noticeDeadline/99' }), at: day(15) });
+    expect(events).toEqual([{ type: 'DeadlineCancelled', data: expect.objectContaining({ timerId: 'case-1/noticeDeadline/99', reason: expect.stringContaining('PaymentDemandSent') }) }]);
+    expect(spec.status).toBe('dispute.assessing');
+    expect(spec.state.facts!.timers.map((t) => t.timerId)).not.toContain('case-1/noticeDeadline/99');
   });
 
   it('given the payment demand is more than 6 months old, when the agency files, then a new demand is needed first', () => {
