@@ -18,7 +18,10 @@ import { ExecuteCaseCommandHandler } from './cases/execute-case-command.handler'
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { IdempotencyStore } from './idempotency/idempotency-store';
-import { StorageModule } from './storage/storage.module';
+import { LOCAL_DB, StorageModule } from './storage/storage.module';
+import { TimerIndex } from './deadlines/timer-index';
+import { TimerService } from './deadlines/timer-service';
+import type Database from 'better-sqlite3';
 
 /** The case API: HTTP commands and reads over one event store, wired from the configuration. */
 @Module({})
@@ -34,6 +37,8 @@ export class AppModule {
       CaseRepository,
       CaseCommandService,
       ExecuteCaseCommandHandler,
+      { provide: TimerIndex, inject: [LOCAL_DB], useFactory: (db: Database.Database) => new TimerIndex(db) },
+      TimerService,
     ];
     return {
       module: AppModule,

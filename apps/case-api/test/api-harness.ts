@@ -13,13 +13,20 @@ export const SECRET = 'e2e-secret-0123456789abcdef0123456789';
 
 /** The real app on a fresh SQLite file, with a simulated clock that starts on a 2025 Monday. */
 export class Api {
-  readonly clock = new SimulatedClock('2025-03-03T09:00:00.000Z');
-  private dir = mkdtempSync(join(tmpdir(), 'case-api-'));
+  readonly clock: SimulatedClock;
+  readonly dir: string;
+
+  /** Two instances given the same `dir` share one SQLite file, as two processes would. */
+  constructor(options: { dir?: string; now?: string } = {}) {
+    this.dir = options.dir ?? mkdtempSync(join(tmpdir(), 'case-api-'));
+    this.clock = new SimulatedClock(options.now ?? '2025-03-03T09:00:00.000Z');
+  }
+
   app!: INestApplication;
   tokens: Record<string, string> = {};
 
   async start(env: Record<string, string> = {}): Promise<this> {
-    const config = loadConfig({ SQLITE_FILE: join(this.dir, 'engine.sqlite'), JWT_SECRET: SECRET, CLOCK: 'simulated', BODY_LIMIT: '64kb', ...env });
+    const config = loadConfig({ SQLITE_FILE: join(this.dir, 'engine.sqlite'), JWT_SECRET: SECRET, CLOCK: 'simulated', BODY_LIMIT: '64kb', TIMER_POLL_MS: '0', ...env });
     this.app = await createApp(config, { clock: this.clock, silent: true });
     await this.app.init();
     this.tokens = {
@@ -32,9 +39,20 @@ export class Api {
     return this;
   }
 
-  async stop(): Promise<void> {
+  async stop(options: { keepFiles?: boolean } = {}): Promise<void> {
     await this.app?.close();
-    rmSync(this.dir, { recursive: true, force: true });
+    if (!options.keepFiles) rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** Moves the simulated clock (POST /dev/clock); due timers fire before it answers. */
+  async advance(days: number): Promise<number> {
+    const res = await this.http().post('/dev/clock').send({ advanceDays: days });
+    if (res.status !== 200) throw new Error(`clock: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.firedTimers;
+  }
+
+  async history(caseId: string): Promise<Array<{ type: string; data: Record<string, unknown>; actor: { kind: string } }>> {
+    return (await this.get(`/cases/${caseId}/history`)).body;
   }
 
   http() {

@@ -33,7 +33,7 @@ export class TokenVerifier {
       throw new InvalidToken(error instanceof Error ? error.message : 'invalid token');
     }
     const claimed = [payload.role, ...(Array.isArray(payload.roles) ? payload.roles : [])];
-    const role = claimed.find((r): r is Role => ROLES.includes(r as Role));
+    const role = claimed.find((r): r is Role => (ROLES as readonly unknown[]).includes(r));
     if (!role) throw new InvalidToken(`The token carries none of the roles ${ROLES.join(', ')}.`);
     if (!payload.sub) throw new InvalidToken('The token has no subject.');
     const creditorId = typeof payload.creditorId === 'string' ? payload.creditorId : undefined;

@@ -21,4 +21,5 @@ export const PERMITTED: Record<Role, ReadonlySet<CaseworkAction | 'FireDeadline'
   creditor: new Set<CaseworkAction>(['HandOverClaim', 'RecordCreditorReply', 'DecideOnConciliation', 'WithdrawClaim', 'IssueCreditNote']),
   auditor: new Set(),
   billing: new Set(),
+  system: new Set(['FireDeadline']),
 };

@@ -11,6 +11,8 @@ export interface AppConfig {
   auth: { jwtSecret?: string; oidcIssuer?: string; jwksUrl?: string; audience?: string };
   /** Largest JSON body accepted. */
   bodyLimit: string;
+  /** How often due timers are looked for (0: only when asked, as the tests and /dev/clock do). */
+  timers: { pollMs: number };
 }
 
 const DEV_SECRET = 'dev-secret-change-me-0123456789abcdef';
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       audience: env.JWT_AUDIENCE || undefined,
     },
     bodyLimit: env.BODY_LIMIT ?? '100kb',
+    timers: { pollMs: Number(env.TIMER_POLL_MS ?? 1000) },
   };
 }
 

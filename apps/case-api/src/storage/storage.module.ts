@@ -9,7 +9,7 @@ import { IdempotencyStore, SqliteIdempotencyStore } from '../idempotency/idempot
 import { EventStoreCaseStreams } from './event-store-case-streams';
 import { EventStoreHealth } from './event-store.health';
 
-const LOCAL_DB = Symbol('LOCAL_SQLITE');
+export const LOCAL_DB = Symbol('LOCAL_SQLITE');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
 /**
@@ -41,7 +41,7 @@ export class StorageModule implements OnApplicationShutdown {
         { provide: IdempotencyStore, inject: [LOCAL_DB], useFactory: (db: Database.Database) => new SqliteIdempotencyStore(db) },
         { provide: EventStoreHealth, inject: [EVENT_STORE], useFactory: (store: EventStore) => new EventStoreHealth(store) },
       ],
-      exports: [CaseStreams, IdempotencyStore, EventStoreHealth, EVENT_STORE],
+      exports: [CaseStreams, IdempotencyStore, EventStoreHealth, EVENT_STORE, LOCAL_DB],
     };
   }
 
