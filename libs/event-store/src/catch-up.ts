@@ -14,14 +14,13 @@ const BATCH = 500;
  * the head is reached wait for a commit notice. The handler never runs twice at once.
  */
 export function catchUpSubscription(source: CatchUpSource, handler: EventHandler, options: SubscribeOptions): Subscription {
-  const abort = new AbortController();
   let caughtUp = false;
-  const run = async () => {
+  return runSubscription(async (abort) => {
     let after: Position | 'start' = options.from;
-    while (!abort.signal.aborted) {
+    while (!abort.aborted) {
       const batch = await source.readAll({ after, maxCount: BATCH, filter: options.filter, direction: 'forwards' });
       for (const event of batch) {
-        if (abort.signal.aborted) return;
+        if (abort.aborted) return;
         await handler(event);
         after = event.position;
       }
@@ -30,12 +29,27 @@ export function catchUpSubscription(source: CatchUpSource, handler: EventHandler
           caughtUp = true;
           options.onCaughtUp?.();
         }
-        await source.waitForMore(abort.signal);
+        await source.waitForMore(abort);
       }
     }
-  };
-  const done = run().catch((error) => {
+  }, options);
+}
+
+/**
+ * A subscription around a delivery loop: `stop()` aborts the loop and waits for it; an error
+ * ends it and goes to `onError` (unless it came from stopping). `release` frees the transport.
+ */
+export function runSubscription(
+  loop: (abort: AbortSignal) => Promise<void>,
+  options: Pick<SubscribeOptions, 'onError'>,
+  release: () => Promise<void> = async () => undefined,
+): Subscription {
+  const abort = new AbortController();
+  const done = loop(abort.signal).catch(async (error) => {
+    const stopping = abort.signal.aborted;
     abort.abort();
+    await release().catch(() => undefined);
+    if (stopping) return;
     if (options.onError) options.onError(error);
     else throw error;
   });
@@ -43,6 +57,7 @@ export function catchUpSubscription(source: CatchUpSource, handler: EventHandler
     done: done.then(() => undefined),
     async stop() {
       abort.abort();
+      await release();
       await done.catch(() => undefined);
     },
   };

@@ -2,6 +2,7 @@ import {
   BACKWARDS, END, EventStoreDBClient, FORWARDS, jsonEvent, START as ESDB_START, StreamNotFoundError, WrongExpectedVersionError,
   streamNameFilter, type AllStreamSubscription,
 } from '@eventstore/db-client';
+import { runSubscription } from '../catch-up';
 import { WrongExpectedVersion } from '../errors';
 import {
   comparePositions, matchesFilter, type AppendResult, type Position, type EventData, type EventHandler, type EventStore, type ExpectedRevision,
@@ -88,37 +89,21 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribeToAll(handler: EventHandler, options: SubscribeOptions): Subscription {
-    let subscription: AllStreamSubscription | undefined;
     const prefixes = options.filter?.streamPrefixes;
-    const abort = new AbortController();
-    const run = async () => {
-      subscription = this.client.subscribeToAll({
-        fromPosition: options.from === 'start' ? ESDB_START : options.from,
-        ...(prefixes?.length ? { filter: streamNameFilter({ prefixes }) } : {}),
-      });
-      if (options.onCaughtUp) subscription.once('caughtUp', options.onCaughtUp);
+    const subscription: AllStreamSubscription = this.client.subscribeToAll({
+      fromPosition: options.from === 'start' ? ESDB_START : options.from,
+      ...(prefixes?.length ? { filter: streamNameFilter({ prefixes }) } : {}),
+    });
+    if (options.onCaughtUp) subscription.once('caughtUp', options.onCaughtUp);
+    return runSubscription(async (abort) => {
       // Iterating awaits the handler before the next event: back-pressure on the gRPC stream.
       for await (const resolved of subscription) {
-        if (abort.signal.aborted) break;
+        if (abort.aborted) break;
         const e = fromResolved(resolved);
         if (!e || isSystem(e) || !matchesFilter(options.filter, e.streamId, e.type)) continue;
         await handler(e);
       }
-    };
-    const done = run().catch(async (error) => {
-      await subscription?.unsubscribe().catch(() => undefined);
-      if (abort.signal.aborted) return;
-      if (options.onError) options.onError(error);
-      else throw error;
-    });
-    return {
-      done: done.then(() => undefined),
-      async stop() {
-        abort.abort();
-        await subscription?.unsubscribe();
-        await done.catch(() => undefined);
-      },
-    };
+    }, options, () => subscription.unsubscribe());
   }
 
   async close(): Promise<void> {
