@@ -6,6 +6,8 @@ const moduleNameMapper = {
   '^@app/case-domain/(.*)$': '<rootDir>/libs/case-domain/src/$1',
   '^@app/event-store$': '<rootDir>/libs/event-store/src',
   '^@app/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
+  '^@app/read-models$': '<rootDir>/libs/read-models/src',
+  '^@app/read-models/(.*)$': '<rootDir>/libs/read-models/src/$1',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 const base = {

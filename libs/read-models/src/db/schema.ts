@@ -1,0 +1,67 @@
+import type { Generated } from 'kysely';
+
+/** One case as the queues and portfolios see it (amounts as of its last change). */
+export interface CaseSummaryRow {
+  case_id: string;
+  creditor_id: string;
+  creditor_reference: string;
+  debtor_id: string;
+  debtor_name: string;
+  debtor_kind: string;
+  status: string;
+  stage: string;
+  principal: number;
+  credited: number;
+  paid: number;
+  fees: number;
+  interest: number;
+  outstanding: number;
+  outstanding_principal: number;
+  disputed: number;
+  collectable: number;
+  /** Interest is recorded up to this day; later interest is added when read. */
+  interest_accrued_until: string;
+  interest_stopped: number;
+  dispute_code: number;
+  collection_paused: number;
+  fees_chargeable_to_debtor: number;
+  stage_at_objection: string | null;
+  open_deadline_kind: string | null;
+  open_deadline_due_at: string | null;
+  creditor_reminders: number;
+  /** Most overdue first: fewer-is-later reminder rank, then the open deadline. */
+  queue_order: string;
+  limitation_date: string | null;
+  allowed_actions: string;
+  closure_reason: string | null;
+  revision: number;
+  last_changed_at: string;
+}
+
+export interface TimelineRow {
+  case_id: string;
+  revision: number;
+  position: string;
+  type: string;
+  actor: string;
+  at: string;
+  sentence: string;
+}
+
+export interface CheckpointRow { name: string; position: string; updated_at: string }
+
+/** Live tables, and their `_next` twins that a rebuild fills before it swaps them in. */
+export interface ReadModelTables {
+  rm_case_summary: CaseSummaryRow;
+  rm_case_summary_next: CaseSummaryRow;
+  rm_timeline: TimelineRow;
+  rm_timeline_next: TimelineRow;
+  rm_checkpoints: CheckpointRow;
+  rm_migrations_marker: { id: Generated<number> };
+}
+
+export type Generation = 'live' | 'next';
+export const TABLES = {
+  live: { summary: 'rm_case_summary', timeline: 'rm_timeline', checkpoint: 'projector' },
+  next: { summary: 'rm_case_summary_next', timeline: 'rm_timeline_next', checkpoint: 'projector-rebuild' },
+} as const;

@@ -1,0 +1,50 @@
+import type { EventStore, Position } from '@app/event-store';
+import type { ReadStore } from './db/connect';
+import { createTables, dropTables } from './db/migrations';
+import { TABLES } from './db/schema';
+import { CaseProjector } from './projection/projector';
+
+export interface RebuildProgress { projected: number; position: Position; head: Position | null }
+
+/**
+ * Rebuilds every read model from position zero into fresh tables while the live ones keep
+ * serving, then swaps them in (one transaction) with the rebuild's checkpoint: the live
+ * projector carries on from there.
+ */
+export async function rebuildReadModels(store: EventStore, read: ReadStore, onProgress?: (p: RebuildProgress) => void): Promise<number> {
+  await dropTables(read.db, 'next');
+  await createTables(read.db, 'next');
+  await read.db.deleteFrom('rm_checkpoints').where('name', '=', TABLES.next.checkpoint).execute();
+  const [head] = await store.readAll({ direction: 'backwards', maxCount: 1, filter: { streamPrefixes: ['case-'] } });
+  const projector = new CaseProjector(store, read, { generation: 'next', batchSize: 2000 });
+  let projected = 0;
+  for (;;) {
+    const n = await projector.pass();
+    if (n === 0) break;
+    projected += n;
+    if (projector.position !== 'start') onProgress?.({ projected, position: projector.position, head: head?.position ?? null });
+  }
+  await swapIn(read);
+  return projected;
+}
+
+async function swapIn(read: ReadStore): Promise<void> {
+  await read.db.transaction().execute(async (trx) => {
+    // The live projector takes this row first in each of its batches, so it waits for the swap.
+    let live = trx.selectFrom('rm_checkpoints').select('position').where('name', '=', TABLES.live.checkpoint);
+    if (read.dialect === 'postgres') live = live.forUpdate();
+    await live.executeTakeFirst();
+    const rebuilt = await trx.selectFrom('rm_checkpoints').select('position').where('name', '=', TABLES.next.checkpoint).executeTakeFirst();
+    if (rebuilt) {
+      await trx.insertInto('rm_checkpoints').values({ name: TABLES.live.checkpoint, position: rebuilt.position, updated_at: new Date().toISOString() })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ position: rebuilt.position, updated_at: new Date().toISOString() })).execute();
+    } else {
+      await trx.deleteFrom('rm_checkpoints').where('name', '=', TABLES.live.checkpoint).execute();
+    }
+    await trx.deleteFrom('rm_checkpoints').where('name', '=', TABLES.next.checkpoint).execute();
+    await trx.schema.dropTable(TABLES.live.timeline).execute();
+    await trx.schema.dropTable(TABLES.live.summary).execute();
+    await trx.schema.alterTable(TABLES.next.summary).renameTo(TABLES.live.summary).execute();
+    await trx.schema.alterTable(TABLES.next.timeline).renameTo(TABLES.live.timeline).execute();
+  });
+}
