@@ -20,6 +20,8 @@ import { ProblemFilter } from './http/problem.filter';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { LOCAL_DB, StorageModule } from './storage/storage.module';
 import { TimerIndex } from './deadlines/timer-index';
+import { ReadModelsModule } from './read/read-models.module';
+import { ReadQueryController } from './read/read-query.controller';
 import { TimerService } from './deadlines/timer-service';
 import type Database from 'better-sqlite3';
 
@@ -46,6 +48,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         TerminusModule,
         StorageModule.forRoot(config),
+        ReadModelsModule.forRoot(config),
         LoggerModule.forRoot({
           pinoHttp: {
             level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
@@ -62,6 +65,7 @@ export class AppModule {
       controllers: [
         CaseCommandController,
         CaseQueryController,
+        ReadQueryController,
         HealthController,
         ...(config.clock === 'simulated' ? [DevClockController] : []),
       ],

@@ -7,6 +7,8 @@ export interface AppConfig {
   sqliteFile: string;
   /** When set, EventStoreDB is the system of record. */
   eventstoreUrl?: string;
+  /** Read models: PostgreSQL when set (with an optional schema), else SQLite beside the events. */
+  readModels: { databaseUrl?: string; schema?: string; sqliteFile: string };
   clock: 'system' | 'simulated';
   auth: { jwtSecret?: string; oidcIssuer?: string; jwksUrl?: string; audience?: string };
   /** Largest JSON body accepted. */
@@ -28,6 +30,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     sqliteFile: env.SQLITE_FILE ?? join(env.DATA_DIR ?? join(process.cwd(), '.data'), 'engine.sqlite'),
     eventstoreUrl: env.EVENTSTORE_URL || undefined,
+    readModels: {
+      databaseUrl: env.DATABASE_URL || undefined,
+      schema: env.READ_MODELS_SCHEMA || undefined,
+      sqliteFile: env.READ_MODELS_SQLITE_FILE ?? (env.SQLITE_FILE ? `${env.SQLITE_FILE.replace(/\.sqlite$/, '')}.read-models.sqlite` : join(env.DATA_DIR ?? join(process.cwd(), '.data'), 'read-models.sqlite')),
+    },
     clock,
     auth: {
       jwtSecret: env.JWT_SECRET ?? (production ? undefined : DEV_SECRET),

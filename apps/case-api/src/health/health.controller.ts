@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '../auth/auth.guard';
 import { EventStoreHealth } from '../storage/event-store.health';
+import { ProjectionLag } from '../read/projection-lag';
 
 @ApiTags('operations')
 @Public()
@@ -12,6 +13,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     private readonly eventStore: EventStoreHealth,
+    private readonly lag: ProjectionLag,
   ) {}
 
   @Get()
@@ -22,6 +24,12 @@ export class HealthController {
         const indicator = this.indicators.check('eventStore');
         const problem = await this.eventStore.problem();
         return problem ? indicator.down({ reason: problem }) : indicator.up({ kind: this.eventStore.kind });
+      },
+      async () => {
+        // A failed projection is down (it stopped on an event, loudly); lag is reported either way.
+        const indicator = this.indicators.check('projection');
+        const lag = await this.lag.measure();
+        return lag.projector === 'failed' ? indicator.down({ ...lag }) : indicator.up({ ...lag });
       },
     ]);
   }

@@ -69,21 +69,22 @@ export class EventStoreDbEventStore implements EventStore {
     const want = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     const out: RecordedEvent[] = [];
     let from: Position | typeof ESDB_START | typeof END = options.after && options.after !== 'start' ? options.after : backwards ? END : ESDB_START;
+    const filtered = !!(options.filter?.streamPrefixes?.length || options.filter?.eventTypes?.length);
     for (;;) {
+      // Each page is read to its end: leaving a read stream early leaves its gRPC call open.
+      const page = filtered ? PAGE : Math.min(PAGE, want - out.length + 1);
       let count = 0;
       let last: RecordedEvent | null = null;
-      for await (const resolved of this.client.readAll({ fromPosition: from, direction: backwards ? BACKWARDS : FORWARDS, maxCount: PAGE })) {
+      for await (const resolved of this.client.readAll({ fromPosition: from, direction: backwards ? BACKWARDS : FORWARDS, maxCount: page })) {
         const e = fromResolved(resolved);
         count += 1;
         if (!e) continue;
         last = e;
         // EventStoreDB reads from a position inclusively; ours is "after".
         if (typeof from === 'object' && comparePositions(e.position, from) === 0) continue;
-        if (isSystem(e) || !matchesFilter(options.filter, e.streamId, e.type)) continue;
-        out.push(e);
-        if (out.length >= want) return out;
+        if (out.length < want && !isSystem(e) && matchesFilter(options.filter, e.streamId, e.type)) out.push(e);
       }
-      if (count < PAGE || !last) return out;
+      if (out.length >= want || count < page || !last) return out;
       from = last.position;
     }
   }

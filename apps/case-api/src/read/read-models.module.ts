@@ -1,0 +1,49 @@
+import { DynamicModule, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { EventStore } from '@app/event-store';
+import { CaseProjector, CaseQueries, openReadStore, type ReadStore } from '@app/read-models';
+import type { AppConfig } from '../config/app-config';
+import { EVENT_STORE } from '../storage/storage.module';
+import { ProjectionLag } from './projection-lag';
+
+export const READ_STORE = Symbol('READ_STORE');
+
+/** The read models: their database, the live projector (in-process here) and the queries. */
+@Module({})
+export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Projector');
+
+  constructor(private readonly projector: CaseProjector, @Inject(READ_STORE) private readonly read: ReadStore) {}
+
+  static forRoot(config: AppConfig): DynamicModule {
+    const { databaseUrl, schema, sqliteFile } = config.readModels;
+    return {
+      module: ReadModelsModule,
+      global: true,
+      providers: [
+        {
+          provide: READ_STORE,
+          useFactory: () => {
+            if (!databaseUrl && sqliteFile !== ':memory:') mkdirSync(dirname(sqliteFile), { recursive: true });
+            return openReadStore(databaseUrl ? { databaseUrl, schema } : { sqliteFile });
+          },
+        },
+        { provide: CaseProjector, inject: [EVENT_STORE, READ_STORE], useFactory: (store: EventStore, read: ReadStore) => new CaseProjector(store, read) },
+        { provide: CaseQueries, inject: [READ_STORE], useFactory: (read: ReadStore) => new CaseQueries(read) },
+        { provide: ProjectionLag, inject: [EVENT_STORE, CaseProjector], useFactory: (store: EventStore, p: CaseProjector) => new ProjectionLag(store, p) },
+      ],
+      exports: [CaseProjector, CaseQueries, ProjectionLag, READ_STORE],
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    this.projector.start();
+    this.logger.log('The read-model projector is running.');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.projector.stop();
+    await this.read.close();
+  }
+}

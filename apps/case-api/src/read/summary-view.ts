@@ -1,0 +1,41 @@
+import { dateOf, lateInterest, type CalendarDate } from '@app/case-domain';
+import type { CaseSummaryRow } from '@app/read-models';
+
+/** A summary row as the API shows it, with late interest brought up to `today`. */
+export function summaryView(row: CaseSummaryRow, today: CalendarDate) {
+  const extra = row.interest_stopped ? 0 : lateInterest(row.outstanding_principal, row.interest_accrued_until, today).amount;
+  return {
+    caseId: row.case_id,
+    creditorId: row.creditor_id,
+    creditorReference: row.creditor_reference,
+    debtor: { id: row.debtor_id, name: row.debtor_name, kind: row.debtor_kind },
+    status: row.status,
+    stage: row.stage,
+    amounts: {
+      principal: row.principal,
+      credited: row.credited,
+      paid: row.paid,
+      fees: row.fees,
+      interest: row.interest + extra,
+      outstanding: row.outstanding + extra,
+      disputed: row.disputed,
+      collectable: row.dispute_code && !row.collection_paused ? row.collectable + extra : row.collectable,
+    },
+    flags: {
+      disputeCode: row.dispute_code === 1,
+      collectionPaused: row.collection_paused === 1,
+      feesChargeableToDebtor: row.fees_chargeable_to_debtor === 1,
+      stageAtObjection: row.stage_at_objection,
+    },
+    openDeadline: row.open_deadline_kind ? { kind: row.open_deadline_kind, dueAt: row.open_deadline_due_at } : null,
+    creditorReminders: row.creditor_reminders,
+    limitationDate: row.limitation_date,
+    allowedActions: JSON.parse(row.allowed_actions) as string[],
+    closureReason: row.closure_reason,
+    revision: String(row.revision),
+    lastChangedAt: row.last_changed_at,
+    interestAsOf: today,
+  };
+}
+
+export const todayOf = (instant: string) => dateOf(instant);
