@@ -16,6 +16,7 @@ import { CaseRepository } from './cases/case-repository';
 import { CaseStreams } from './cases/case-stream.port';
 import { ExecuteCaseCommandHandler } from './cases/execute-case-command.handler';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './health/metrics.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { LOCAL_DB, StorageModule } from './storage/storage.module';
@@ -67,6 +68,7 @@ export class AppModule {
         CaseQueryController,
         ReadQueryController,
         HealthController,
+        MetricsController,
         ...(config.clock === 'simulated' ? [DevClockController] : []),
       ],
       providers,
