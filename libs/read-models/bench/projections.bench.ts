@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { newEventId, SqliteEventStore } from '@app/event-store';
-import { openReadStore, rebuildReadModels, type ReadStore } from '@app/read-models';
+import { CaseProjector, openReadStore, rebuildReadModels, type ReadStore } from '@app/read-models';
 import { caseHistory } from '../../event-store/bench/case-events';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -41,6 +41,45 @@ async function rebuild(name: string, store: SqliteEventStore, read: ReadStore, t
   return { store: name, events: projected, seconds: Number(seconds.toFixed(1)), 'events/s': rate, target, met: rate >= target ? 'yes' : 'NO' };
 }
 
+const RATE = 500;
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+
+/** Sustained commands (one 3-event command = a new case's handover) while the live projector runs. */
+async function lagUnderLoad(store: SqliteEventStore, read: ReadStore) {
+  const appendedAt = new Map<string, number>();
+  const lags: number[] = [];
+  const projector = new CaseProjector(store, read, {
+    idleMs: 20,
+    beforeCommit: (events) => {
+      const now = performance.now();
+      for (const e of events) {
+        const t = appendedAt.get(e.position.commit.toString());
+        if (t !== undefined) lags.push(now - t);
+      }
+    },
+  });
+  await projector.catchUp();
+  projector.start();
+  const template = JSON.parse(JSON.stringify(caseHistory().slice(0, 5)));
+  const started = performance.now();
+  let sent = 0;
+  while (performance.now() - started < LOAD_SECONDS * 1000) {
+    const due = Math.floor(((performance.now() - started) / 1000) * RATE);
+    for (; sent < due; sent++) {
+      const caseId = `load-${sent}`;
+      const events = JSON.parse(JSON.stringify(template).replaceAll('template', caseId));
+      const result = await store.append(`case-${caseId}`, events.map((e: { type: string; data: unknown }) => ({ id: newEventId(), type: e.type, data: e.data, metadata: {} })), { expectedRevision: 'no_stream' });
+      appendedAt.set(result.position.commit.toString(), performance.now());
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  for (let i = 0; i < 500 && lags.length < sent; i++) await new Promise((r) => setTimeout(r, 10));
+  await projector.stop();
+  lags.sort((a, b) => a - b);
+  const pct = (p: number) => Math.round(lags[Math.min(lags.length - 1, Math.floor(lags.length * p))]);
+  return { commands: sent, measured: lags.length, 'p50 ms': pct(0.5), 'p99 ms': pct(0.99), 'max ms': Math.round(lags[lags.length - 1]), target: 'p99 < 1000 ms', met: pct(0.99) < 1000 ? 'yes' : 'NO' };
+}
+
 async function main() {
   const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
   const seedStart = Date.now();
@@ -63,6 +102,10 @@ async function main() {
     console.log('PostgreSQL skipped: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)');
   }
   console.table(results);
+  const live = await openReadStore({ sqliteFile: join(dir, 'read.sqlite') });
+  console.log(`\nlag of the live SQLite projection under ${RATE} commands/s for ${LOAD_SECONDS} s:`);
+  console.table([await lagUnderLoad(store, live)]);
+  await live.close();
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 }
