@@ -15,6 +15,8 @@ export interface AppConfig {
   bodyLimit: string;
   /** How often due timers are looked for (0: only when asked, as the tests and /dev/clock do). */
   timers: { pollMs: number };
+  /** `in-process`: the API runs the projector and the timer service (embedded default); `separate`: the worker does. */
+  workers: 'in-process' | 'separate';
 }
 
 const DEV_SECRET = 'dev-secret-change-me-0123456789abcdef';
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     bodyLimit: env.BODY_LIMIT ?? '100kb',
     timers: { pollMs: Number(env.TIMER_POLL_MS ?? 1000) },
+    workers: env.WORKERS === 'separate' ? 'separate' : 'in-process',
   };
 }
 

@@ -37,6 +37,7 @@ export class TimerService implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   onApplicationBootstrap(): void {
+    if (this.config.workers === 'separate') return;
     this.indexed = this.index.checkpoint();
     this.subscription = this.store.subscribeToAll((event) => {
       this.index.apply(event);

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EventStore } from '@app/event-store';
 import { CaseProjector, CaseQueries, openReadStore, type ReadStore } from '@app/read-models';
-import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE } from '../storage/storage.module';
 import { ProjectionLag } from './projection-lag';
 
@@ -14,7 +14,11 @@ export const READ_STORE = Symbol('READ_STORE');
 export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Projector');
 
-  constructor(private readonly projector: CaseProjector, @Inject(READ_STORE) private readonly read: ReadStore) {}
+  constructor(
+    private readonly projector: CaseProjector,
+    @Inject(READ_STORE) private readonly read: ReadStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   static forRoot(config: AppConfig): DynamicModule {
     const { databaseUrl, schema, sqliteFile } = config.readModels;
@@ -22,6 +26,7 @@ export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationSh
       module: ReadModelsModule,
       global: true,
       providers: [
+        { provide: APP_CONFIG, useValue: config },
         {
           provide: READ_STORE,
           useFactory: () => {
@@ -38,6 +43,7 @@ export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationSh
   }
 
   onApplicationBootstrap(): void {
+    if (this.config.workers === 'separate') return;
     this.projector.start();
     this.logger.log('The read-model projector is running.');
   }
