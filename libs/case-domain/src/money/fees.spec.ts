@@ -70,3 +70,45 @@ describe('fees from the inkassosats', () => {
     expect(() => courtFee('2024-12-31')).toThrow(RuleNotInForce);
   });
 });
+
+describe('fees at the edges of their validity', () => {
+  it('given the last day of 2025 and the first of 2026, then the sats-based fees change with the inkassosats', () => {
+    expect(noticeFee('2025-12-31')).toMatchObject({ amount: NOK(35), basis: { validFrom: '2017-01-01' } });
+    expect(noticeFee('2025-12-31').basis.unconfirmed).toBeUndefined();
+    expect(noticeFee('2026-01-01')).toMatchObject({ amount: NOK(37.5), basis: { validFrom: '2026-01-01', unconfirmed: true } });
+    expect(heavyFee(NOK(20_000), 'business', '2025-12-31').amount).toBe(NOK(3_360));
+    expect(heavyFee(NOK(20_000), 'business', '2026-01-01').amount).toBe(NOK(3_600));
+  });
+
+  it('given the first and last day of the 2025 rettsgebyr, then it applies; the next day is carried forward, unconfirmed', () => {
+    expect(courtFee('2025-01-01').amount).toBe(144_540);
+    expect(courtFee('2025-12-31').basis.unconfirmed).toBeUndefined();
+    expect(courtFee('2026-01-01').basis).toMatchObject({ unconfirmed: true, figures: { rettsgebyr: NOK(1_314), tenthsOfR: 11 } });
+    expect(courtFee('2026-01-01').basis.source).toMatch(/1\.54 R/);
+  });
+
+  it('given a day before 1 October 2020, then no heavy fee either', () => {
+    expect(() => heavyFee(NOK(100), 'business', '2020-09-30')).toThrow(RuleNotInForce);
+    expect(heavyFee(NOK(100), 'business', '2020-10-01').amount).toBe(NOK(525));
+  });
+
+  it('given a claim that is not a whole, non-negative number of øre, then it refuses', () => {
+    expect(() => lightFee(-1, 'consumer', '2025-01-01')).toThrow(RangeError);
+    expect(() => heavyFee(100.5, 'consumer', '2025-01-01')).toThrow(RangeError);
+  });
+
+  it('given only the figures a quote recorded, then an audit recomputes the same amount', () => {
+    for (const on of ['2021-01-01', '2026-02-01']) {
+      for (const debtor of ['consumer', 'business'] as const) {
+        for (const claim of [NOK(499), NOK(7_000), NOK(300_000)]) {
+          for (const quote of [lightFee(claim, debtor, on), heavyFee(claim, debtor, on)]) {
+            const f = quote.basis.figures as Record<string, number | string>;
+            const tenths = f.debtor === 'business' ? 15n : 10n;
+            const exact = BigInt(f.inkassosats) * BigInt(f.satsHundredths) * BigInt(f.multiplier) * tenths;
+            expect(quote.amount).toBe(Number((exact * 2n + 1000n) / 2000n));
+          }
+        }
+      }
+    }
+  });
+});

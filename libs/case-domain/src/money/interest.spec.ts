@@ -50,3 +50,33 @@ describe('late-payment interest', () => {
     }));
   });
 });
+
+describe('late-payment interest at the edges', () => {
+  it('given a span across 1 January, then the old year ends at its rate and the new half-year starts at its own', () => {
+    const accrual = lateInterest(100_000_00, '2025-12-21', '2026-01-10');
+    expect(accrual.periods.map((p) => [p.from, p.to, p.ratePercentBp, p.days])).toEqual([
+      ['2025-12-22', '2025-12-31', 1225, 10],
+      ['2026-01-01', '2026-01-10', 1200, 10],
+    ]);
+    // 10 000 000 øre × (1225 × 10 + 1200 × 10) / 3 650 000 = 66 438.36 øre
+    expect(accrual.amount).toBe(66_438);
+  });
+
+  it('given the whole leap year 2024, then its 366 days each earn 1/365 of the yearly rate', () => {
+    const accrual = lateInterest(1_000_000_00, '2023-12-31', '2024-12-31');
+    expect(accrual.periods.map((p) => p.days)).toEqual([182, 184]);
+    // 100 000 000 × 1250 × 366 / 3 650 000 = 12 534 246.58 øre: a little more than 12.5 %
+    expect(accrual.amount).toBe(12_534_247);
+  });
+
+  it('given an exact half øre, then it rounds up; just under half rounds down', () => {
+    // 146 × 1250 × 10 / 3 650 000 = 0.5 exactly; 145 gives 0.4966
+    expect(lateInterest(146, '2025-01-01', '2025-01-11').amount).toBe(1);
+    expect(lateInterest(145, '2025-01-01', '2025-01-11').amount).toBe(0);
+  });
+
+  it('given a principal that is not a whole, non-negative number of øre, then it refuses', () => {
+    expect(() => lateInterest(-1, '2025-01-01', '2025-02-01')).toThrow(RangeError);
+    expect(() => lateInterest(10.5, '2025-01-01', '2025-02-01')).toThrow(RangeError);
+  });
+});
