@@ -13,4 +13,6 @@ mkdirSync(join(root, 'docs'), { recursive: true });
 writeFileSync(join(root, 'docs/case-machine.mmd'), diagram);
 const readmePath = join(root, 'README.md');
 writeFileSync(readmePath, withDiagram(readFileSync(readmePath, 'utf8'), diagram));
-console.log(`wrote docs/case-machine.mmd and README.md (${diagram.split('\n').length} lines between ${README_BEGIN} and ${README_END})`);
+console.log(
+  `wrote docs/case-machine.mmd and README.md (${diagram.split('\n').length} lines between ${README_BEGIN} and ${README_END})`,
+);

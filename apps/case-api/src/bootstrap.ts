@@ -10,7 +10,10 @@ import type { AppConfig } from './config/app-config';
 import { validationPipe } from './http/validation';
 
 /** Builds the app exactly as `npm start` runs it, so the end-to-end tests test the real thing. */
-export async function createApp(config: AppConfig, overrides: { clock?: Clock; silent?: boolean } = {}): Promise<INestApplication> {
+export async function createApp(
+  config: AppConfig,
+  overrides: { clock?: Clock; silent?: boolean } = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, overrides), {
     bufferLogs: true,
     bodyParser: false,
@@ -18,15 +21,24 @@ export async function createApp(config: AppConfig, overrides: { clock?: Clock; s
   });
   app.useLogger(app.get(Logger));
   // Strict JSON with a size limit: a malformed or oversized body is a 400/413, never a 500.
-  app.useBodyParser('json', { limit: config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('json', {
+    limit: config.bodyLimit,
+    strict: true,
+    type: ['application/json', 'application/*+json'],
+  });
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(app, new DocumentBuilder()
-    .setTitle('Collection dispute engine — case API')
-    .setDescription('Caseworkers and creditors drive collection cases through the lifecycle machine. Errors are application/problem+json.')
-    .setVersion('1.0')
-    .addBearerAuth()
-    .build());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Collection dispute engine — case API')
+      .setDescription(
+        'Caseworkers and creditors drive collection cases through the lifecycle machine. Errors are application/problem+json.',
+      )
+      .setVersion('1.0')
+      .addBearerAuth()
+      .build(),
+  );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   return app;
 }

@@ -26,7 +26,14 @@ export class Api {
   tokens: Record<string, string> = {};
 
   async start(env: Record<string, string> = {}): Promise<this> {
-    const config = loadConfig({ SQLITE_FILE: join(this.dir, 'engine.sqlite'), JWT_SECRET: SECRET, CLOCK: 'simulated', BODY_LIMIT: '64kb', TIMER_POLL_MS: '0', ...env });
+    const config = loadConfig({
+      SQLITE_FILE: join(this.dir, 'engine.sqlite'),
+      JWT_SECRET: SECRET,
+      CLOCK: 'simulated',
+      BODY_LIMIT: '64kb',
+      TIMER_POLL_MS: '0',
+      ...env,
+    });
     this.app = await createApp(config, { clock: this.clock, silent: true });
     await this.app.init();
     this.tokens = {
@@ -51,7 +58,9 @@ export class Api {
     return res.body.firedTimers;
   }
 
-  async history(caseId: string): Promise<Array<{ type: string; data: Record<string, unknown>; actor: { kind: string } }>> {
+  async history(
+    caseId: string,
+  ): Promise<Array<{ type: string; data: Record<string, unknown>; actor: { kind: string } }>> {
     return (await this.get(`/cases/${caseId}/history`)).body;
   }
 
@@ -60,7 +69,10 @@ export class Api {
   }
 
   post(path: string, body: unknown, as = 'caseworker', headers: Record<string, string> = {}) {
-    let r = this.http().post(path).set('Authorization', `Bearer ${this.tokens[as]}`).send(body as object);
+    let r = this.http()
+      .post(path)
+      .set('Authorization', `Bearer ${this.tokens[as]}`)
+      .send(body as object);
     for (const [k, v] of Object.entries(headers)) r = r.set(k, v);
     return r;
   }
@@ -92,10 +104,21 @@ export function claim(overrides: Record<string, unknown> = {}) {
   return {
     creditorId: 'creditor-a',
     creditorReference: `INV-${counter}`,
-    debtor: { id: 'debtor-1', name: 'Kari Nordmann', kind: 'consumer', contact: { phone: '+4791234567', email: 'kari@example.no' } },
+    debtor: {
+      id: 'debtor-1',
+      name: 'Kari Nordmann',
+      kind: 'consumer',
+      contact: { phone: '+4791234567', email: 'kari@example.no' },
+    },
     invoice: {
-      number: `${1000 + counter}`, issueDate: '2025-01-15', dueDate: '2025-02-01', currency: 'NOK',
-      lines: [{ lineId: 'L1', description: 'Installation', amount: 200000 }, { lineId: 'L2', description: 'Service visit', amount: 100000 }],
+      number: `${1000 + counter}`,
+      issueDate: '2025-01-15',
+      dueDate: '2025-02-01',
+      currency: 'NOK',
+      lines: [
+        { lineId: 'L1', description: 'Installation', amount: 200000 },
+        { lineId: 'L2', description: 'Service visit', amount: 100000 },
+      ],
     },
     ...overrides,
   };

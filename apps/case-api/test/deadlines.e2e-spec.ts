@@ -27,7 +27,11 @@ describe('deadlines fire on time, once, over HTTP with the simulated clock', () 
     const history = await api.history(id);
     expect(count(history, 'CreditorReplyOverdue')).toBe(1);
     const overdue = history.find((e) => e.type === 'CreditorReplyOverdue')!;
-    expect(overdue.data).toMatchObject({ debtorInformed: true, creditorReminded: true, at: '2025-03-17T09:00:00.000Z' });
+    expect(overdue.data).toMatchObject({
+      debtorInformed: true,
+      creditorReminded: true,
+      at: '2025-03-17T09:00:00.000Z',
+    });
     expect(overdue.actor.kind).toBe('system');
   });
 
@@ -101,11 +105,19 @@ describe('exactly once across restarts and with two services', () => {
   it('given a crash after a firing was appended but before the service noted it, then a restart does not fire it again', async () => {
     const first = await new Api().start();
     const id = await referredToCreditor(first);
-    const timer = (await first.get(`/cases/${id}`)).body.case.deadlines.find((d: { kind: string }) => d.kind === 'creditorReply');
+    const timer = (await first.get(`/cases/${id}`)).body.case.deadlines.find(
+      (d: { kind: string }) => d.kind === 'creditorReply',
+    );
     first.clock.set('2025-03-20T09:00:00.000Z');
     // The firing reaches the store, then the process "dies" before the timer service hears of it.
-    await first.app.get(CommandBus).execute(new ExecuteCaseCommand(id, { type: 'FireDeadline', data: { timerId: timer.timerId } }, SYSTEM_TIMER,
-      { correlationId: 'crash', idempotencyKey: `timer:${timer.timerId}` }));
+    await first.app
+      .get(CommandBus)
+      .execute(
+        new ExecuteCaseCommand(id, { type: 'FireDeadline', data: { timerId: timer.timerId } }, SYSTEM_TIMER, {
+          correlationId: 'crash',
+          idempotencyKey: `timer:${timer.timerId}`,
+        }),
+      );
     await first.stop({ keepFiles: true });
     const second = await new Api({ dir: first.dir, now: '2025-03-20T09:00:00.000Z' }).start();
     expect(await second.advance(0)).toBe(0);

@@ -5,7 +5,10 @@ const PROBLEM = /application\/problem\+json/;
 describe('bad requests get a clear error and change nothing', () => {
   const api = new Api();
   let id: string;
-  beforeAll(async () => { await api.start(); id = await api.handOver(); });
+  beforeAll(async () => {
+    await api.start();
+    id = await api.handOver();
+  });
   afterAll(() => api.stop());
 
   it('400 names each invalid field, and nothing is appended', async () => {
@@ -18,15 +21,32 @@ describe('bad requests get a clear error and change nothing', () => {
   });
 
   it('400 for nested fields of a handover, with their paths', async () => {
-    const res = await api.post('/cases', claim({ invoice: { number: '1', issueDate: '2025-01-01', dueDate: '2025-02-01', currency: 'NOK', lines: [{ lineId: 'A', description: 'x', amount: -5 }] } }));
+    const res = await api.post(
+      '/cases',
+      claim({
+        invoice: {
+          number: '1',
+          issueDate: '2025-01-01',
+          dueDate: '2025-02-01',
+          currency: 'NOK',
+          lines: [{ lineId: 'A', description: 'x', amount: -5 }],
+        },
+      }),
+    );
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'invoice.lines.0.amount' })]));
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'invoice.lines.0.amount' })]),
+    );
   });
 
   it('400 for unknown fields, malformed JSON; 413 for an oversized body; never a 500', async () => {
     expect((await api.post(`/cases/${id}/withdrawal`, { reason: 'x', actor: 'someone-else' })).status).toBe(400);
-    const malformed = await api.http().post(`/cases/${id}/withdrawal`).set('Authorization', `Bearer ${api.tokens.caseworker}`)
-      .set('Content-Type', 'application/json').send('{"reason": ');
+    const malformed = await api
+      .http()
+      .post(`/cases/${id}/withdrawal`)
+      .set('Authorization', `Bearer ${api.tokens.caseworker}`)
+      .set('Content-Type', 'application/json')
+      .send('{"reason": ');
     expect(malformed.status).toBe(400);
     expect(malformed.headers['content-type']).toMatch(PROBLEM);
     const huge = await api.post(`/cases/${id}/withdrawal`, { reason: 'x'.repeat(200_000) });
@@ -36,7 +56,10 @@ describe('bad requests get a clear error and change nothing', () => {
 
   it('401 without a token or with a forged one', async () => {
     expect((await api.http().get(`/cases/${id}`)).status).toBe(401);
-    const forged = await api.http().get(`/cases/${id}`).set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiY2FzZXdvcmtlciJ9.x');
+    const forged = await api
+      .http()
+      .get(`/cases/${id}`)
+      .set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiY2FzZXdvcmtlciJ9.x');
     expect(forged.status).toBe(401);
     expect(forged.headers['content-type']).toMatch(PROBLEM);
   });
@@ -49,7 +72,11 @@ describe('bad requests get a clear error and change nothing', () => {
   });
 
   it('404 for an unknown case', async () => {
-    const res = await api.post('/cases/7d9f2f0e-1c3b-4d5e-8f9a-0b1c2d3e4f50/payments', { amount: 100, paidOn: '2025-03-03', reference: 'x' });
+    const res = await api.post('/cases/7d9f2f0e-1c3b-4d5e-8f9a-0b1c2d3e4f50/payments', {
+      amount: 100,
+      paidOn: '2025-03-03',
+      reference: 'x',
+    });
     expect(res.status).toBe(404);
   });
 
@@ -57,7 +84,13 @@ describe('bad requests get a clear error and change nothing', () => {
     const res = await api.post(`/cases/${id}/creditor-reply`, { reply: 'maintain', feeDecision: 'keep' });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ state: 'collection.notice', command: 'RecordCreditorReply' });
-    expect(res.body.allowedActions).toEqual(['RegisterObjection', 'RegisterPayment', 'IssueCreditNote', 'WithdrawClaim', 'CloseCase']);
+    expect(res.body.allowedActions).toEqual([
+      'RegisterObjection',
+      'RegisterPayment',
+      'IssueCreditNote',
+      'WithdrawClaim',
+      'CloseCase',
+    ]);
   });
 
   it('422 for a command that breaks a rule of the case, naming the field', async () => {
@@ -69,10 +102,17 @@ describe('bad requests get a clear error and change nothing', () => {
   it('409 with the current revision when If-Match is stale; the ETag is the revision', async () => {
     const current = await api.get(`/cases/${id}`);
     expect(current.headers.etag).toBe(`"${current.body.revision}"`);
-    const stale = await api.post(`/cases/${id}/objections`, { debtorStatement: 'x', channel: 'oral' }, 'caseworker', { 'If-Match': '"1"' });
+    const stale = await api.post(`/cases/${id}/objections`, { debtorStatement: 'x', channel: 'oral' }, 'caseworker', {
+      'If-Match': '"1"',
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.currentRevision).toBe(current.body.revision);
-    const fresh = await api.post(`/cases/${id}/payments`, { amount: 100, paidOn: '2025-03-03', reference: 'x' }, 'caseworker', { 'If-Match': current.headers.etag });
+    const fresh = await api.post(
+      `/cases/${id}/payments`,
+      { amount: 100, paidOn: '2025-03-03', reference: 'x' },
+      'caseworker',
+      { 'If-Match': current.headers.etag },
+    );
     expect(fresh.status).toBe(200);
     expect(BigInt(fresh.body.revision)).toBeGreaterThan(BigInt(current.body.revision));
   });

@@ -5,7 +5,8 @@ import { Api } from './api-harness';
 
 const stores: Array<[string, Record<string, string>]> = [['SQLite', {}]];
 const schema = `rm_e2e_${randomUUID().slice(0, 8)}`;
-if (process.env.DATABASE_URL) stores.push(['PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL, READ_MODELS_SCHEMA: schema }]);
+if (process.env.DATABASE_URL)
+  stores.push(['PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL, READ_MODELS_SCHEMA: schema }]);
 else console.warn('Read-model end-to-end tests on PostgreSQL are skipped: DATABASE_URL is not set (.ci/run sets it).');
 
 afterAll(async () => {
@@ -42,7 +43,11 @@ describe.each(stores)('queues, portfolio and timeline over HTTP on %s', (_, env)
     expect(second.body.items).toHaveLength(1);
     expect(second.body.items[0].caseId).not.toBe(first.body.items[0].caseId);
     expect(second.body.nextCursor).toBeNull();
-    expect(first.body.items[0]).toMatchObject({ status: 'dispute.assessing', flags: { disputeCode: true }, allowedActions: expect.arrayContaining(['RejectObjection']) });
+    expect(first.body.items[0]).toMatchObject({
+      status: 'dispute.assessing',
+      flags: { disputeCode: true },
+      allowedActions: expect.arrayContaining(['RejectObjection']),
+    });
   });
 
   it('refuses an unknown queue (404) and a forged cursor (400)', async () => {
@@ -51,7 +56,7 @@ describe.each(stores)('queues, portfolio and timeline over HTTP on %s', (_, env)
     expect((await api.get('/queues', 'creditorA')).status).toBe(403);
   });
 
-  it("gives a creditor its own portfolio and only its own cases", async () => {
+  it('gives a creditor its own portfolio and only its own cases', async () => {
     const portfolio = (await api.get('/portfolio', 'creditorB')).body;
     expect(portfolio.totals.cases).toBe(2);
     const listed = (await api.get('/cases?limit=50', 'creditorB')).body.items;

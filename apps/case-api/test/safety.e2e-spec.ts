@@ -33,22 +33,37 @@ describe('isolation, concurrency and retries', () => {
   it('concurrent commands on one case: exactly one wins each revision, the others get 409', async () => {
     const id = await api.handOver();
     const etag = (await api.get(`/cases/${id}`)).headers.etag;
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) =>
-      api.post(`/cases/${id}/payments`, { amount: 100 + i, paidOn: '2025-03-03', reference: `KID ${i}` }, 'caseworker', { 'If-Match': etag })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        api.post(
+          `/cases/${id}/payments`,
+          { amount: 100 + i, paidOn: '2025-03-03', reference: `KID ${i}` },
+          'caseworker',
+          { 'If-Match': etag },
+        ),
+      ),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(11);
-    const payments = (await api.get(`/cases/${id}/history`)).body.filter((e: { type: string }) => e.type === 'PaymentRegistered');
+    const payments = (await api.get(`/cases/${id}/history`)).body.filter(
+      (e: { type: string }) => e.type === 'PaymentRegistered',
+    );
     expect(payments).toHaveLength(1);
   });
 
   it('concurrent commands without If-Match never overwrite each other: every 200 is in the history', async () => {
     const id = await api.handOver();
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) =>
-      api.post(`/cases/${id}/payments`, { amount: 100, paidOn: '2025-03-03', reference: `P${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        api.post(`/cases/${id}/payments`, { amount: 100, paidOn: '2025-03-03', reference: `P${i}` }),
+      ),
+    );
     const ok = results.filter((r) => r.status === 200).length;
     expect(ok + results.filter((r) => r.status === 409).length).toBe(10);
-    const payments = (await api.get(`/cases/${id}/history`)).body.filter((e: { type: string }) => e.type === 'PaymentRegistered');
+    const payments = (await api.get(`/cases/${id}/history`)).body.filter(
+      (e: { type: string }) => e.type === 'PaymentRegistered',
+    );
     expect(payments).toHaveLength(ok);
     expect(ok).toBeGreaterThanOrEqual(1);
   });
@@ -63,14 +78,23 @@ describe('isolation, concurrency and retries', () => {
     expect(retry.body).toEqual(first.body);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.headers.etag).toBe(first.headers.etag);
-    const payments = (await api.get(`/cases/${id}/history`)).body.filter((e: { type: string }) => e.type === 'PaymentRegistered');
+    const payments = (await api.get(`/cases/${id}/history`)).body.filter(
+      (e: { type: string }) => e.type === 'PaymentRegistered',
+    );
     expect(payments).toHaveLength(1);
   });
 
   it('the same Idempotency-Key for a different request is refused', async () => {
     const id = await api.handOver();
-    await api.post(`/cases/${id}/payments`, { amount: 500, paidOn: '2025-03-03', reference: 'A' }, 'caseworker', { 'Idempotency-Key': 'pay-2' });
-    const other = await api.post(`/cases/${id}/payments`, { amount: 900, paidOn: '2025-03-03', reference: 'B' }, 'caseworker', { 'Idempotency-Key': 'pay-2' });
+    await api.post(`/cases/${id}/payments`, { amount: 500, paidOn: '2025-03-03', reference: 'A' }, 'caseworker', {
+      'Idempotency-Key': 'pay-2',
+    });
+    const other = await api.post(
+      `/cases/${id}/payments`,
+      { amount: 900, paidOn: '2025-03-03', reference: 'B' },
+      'caseworker',
+      { 'Idempotency-Key': 'pay-2' },
+    );
     expect(other.status).toBe(422);
   });
 

@@ -15,8 +15,15 @@ describe('the worker as a separate process', () => {
     expect(api.app.get(CaseProjector).status.state).toBe('stopped');
 
     const clock = new SimulatedClock('2025-03-18T09:00:00.000Z');
-    const config = loadConfig({ SQLITE_FILE: `${api.dir}/engine.sqlite`, CLOCK: 'simulated', TIMER_POLL_MS: '0', JWT_SECRET: 'x'.repeat(32) });
-    const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, { clock }), { logger: false });
+    const config = loadConfig({
+      SQLITE_FILE: `${api.dir}/engine.sqlite`,
+      CLOCK: 'simulated',
+      TIMER_POLL_MS: '0',
+      JWT_SECRET: 'x'.repeat(32),
+    });
+    const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, { clock }), {
+      logger: false,
+    });
     await worker.init();
     expect(await worker.get(TimerService).runDue()).toBe(1);
     expect(await worker.get(TimerService).runDue()).toBe(0);

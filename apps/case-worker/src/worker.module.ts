@@ -23,7 +23,10 @@ export class WorkerModule {
       imports: [CqrsModule.forRoot(), StorageModule.forRoot(own), ReadModelsModule.forRoot(own)],
       providers: [
         { provide: APP_CONFIG, useValue: own },
-        { provide: Clock, useValue: overrides.clock ?? (config.clock === 'simulated' ? new SimulatedClock() : new SystemClock()) },
+        {
+          provide: Clock,
+          useValue: overrides.clock ?? (config.clock === 'simulated' ? new SimulatedClock() : new SystemClock()),
+        },
         CaseRepository,
         ExecuteCaseCommandHandler,
         { provide: TimerIndex, inject: [LOCAL_DB], useFactory: (db: Database.Database) => new TimerIndex(db) },

@@ -15,20 +15,28 @@ const program = new Command('rebuild')
     const store = createEventStore({ eventstoreUrl: config.eventstoreUrl, sqliteFile: config.sqliteFile });
     const { databaseUrl, schema, sqliteFile } = config.readModels;
     const read = await openReadStore(databaseUrl ? { databaseUrl, schema } : { sqliteFile });
-    const bar = new SingleBar({ format: 'rebuilding |{bar}| {percentage}% | {value} events | {eta_formatted} left' }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: 'rebuilding |{bar}| {percentage}% | {value} events | {eta_formatted} left' },
+      Presets.shades_classic,
+    );
     const started = Date.now();
     let began = false;
     try {
       const projected = await rebuildReadModels(store, read, ({ projected: n, position, head }) => {
         // Progress by log position: positions are not dense, but they grow with the log.
         const total = head ? Number(head.commit) : n;
-        if (!began) { bar.start(Math.max(total, 1), 0); began = true; }
+        if (!began) {
+          bar.start(Math.max(total, 1), 0);
+          began = true;
+        }
         bar.setTotal(Math.max(total, 1));
         bar.update(Math.min(Number(position.commit), total), { value: n });
       });
       if (began) bar.stop();
       const seconds = (Date.now() - started) / 1000;
-      process.stdout.write(`Rebuilt from ${projected} events in ${seconds.toFixed(1)} s (${Math.round(projected / Math.max(seconds, 0.001))} events/s) and swapped in.\n`);
+      process.stdout.write(
+        `Rebuilt from ${projected} events in ${seconds.toFixed(1)} s (${Math.round(projected / Math.max(seconds, 0.001))} events/s) and swapped in.\n`,
+      );
     } finally {
       await read.close();
       await store.close();
@@ -36,6 +44,6 @@ const program = new Command('rebuild')
   });
 
 program.parseAsync(process.argv).catch((error) => {
-  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

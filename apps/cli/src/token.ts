@@ -12,12 +12,17 @@ const program = new Command('token')
   .addOption(new Option('--ttl <ttl>', 'lifetime, e.g. 8h or 30m').default('8h'))
   .action(async (role: Role, options: { creditorId: string; subject?: string; ttl: string }) => {
     const { auth } = loadConfig();
-    if (!auth.jwtSecret) throw new Error('No JWT_SECRET: dev tokens need the HS256 secret (production uses the OIDC issuer).');
-    const token = await signDevToken(auth.jwtSecret, {
-      subject: options.subject ?? `dev-${role}`,
-      role,
-      creditorId: role === 'creditor' ? options.creditorId : undefined,
-    }, options.ttl);
+    if (!auth.jwtSecret)
+      throw new Error('No JWT_SECRET: dev tokens need the HS256 secret (production uses the OIDC issuer).');
+    const token = await signDevToken(
+      auth.jwtSecret,
+      {
+        subject: options.subject ?? `dev-${role}`,
+        role,
+        creditorId: role === 'creditor' ? options.creditorId : undefined,
+      },
+      options.ttl,
+    );
     process.stdout.write(`${token}\n`);
   });
 

@@ -1,6 +1,18 @@
 import {
-  addDaysToInstant, caseViewOf, dateOf, decide, dueTimers, evolve, initialCaseState,
-  type CaseCommand, type CaseEvent, type CaseState, type CaseView, type HandOverClaim, type Instant, type Rejection,
+  addDaysToInstant,
+  caseViewOf,
+  dateOf,
+  decide,
+  dueTimers,
+  evolve,
+  initialCaseState,
+  type CaseCommand,
+  type CaseEvent,
+  type CaseState,
+  type CaseView,
+  type HandOverClaim,
+  type Instant,
+  type Rejection,
 } from '../src';
 
 /** Day 0 of every scenario: a Monday in 2025, when every figure in RULES.md is confirmed. */
@@ -54,16 +66,26 @@ export class CaseSpec {
     return this.passTime(addDaysToInstant(this.now, days));
   }
 
-  get status() { return this.state.status; }
-  get view(): CaseView { return caseViewOf(this.state, dateOf(this.now)); }
-  eventTypes(): string[] { return this.history.map((e) => e.type); }
-  count(type: CaseEvent['type']): number { return this.history.filter((e) => e.type === type).length; }
+  get status() {
+    return this.state.status;
+  }
+  get view(): CaseView {
+    return caseViewOf(this.state, dateOf(this.now));
+  }
+  eventTypes(): string[] {
+    return this.history.map((e) => e.type);
+  }
+  count(type: CaseEvent['type']): number {
+    return this.history.filter((e) => e.type === type).length;
+  }
   last<T extends CaseEvent['type']>(type: T): Extract<CaseEvent, { type: T }> {
     const found = [...this.history].reverse().find((e) => e.type === type);
     if (!found) throw new Error(`No ${type} in the history: ${this.eventTypes().join(', ')}`);
     return found as Extract<CaseEvent, { type: T }>;
   }
-  openTimerKinds(): string[] { return (this.state.facts?.timers ?? []).map((t) => t.kind).sort(); }
+  openTimerKinds(): string[] {
+    return (this.state.facts?.timers ?? []).map((t) => t.kind).sort();
+  }
 
   private record(events: CaseEvent[]) {
     for (const e of events) this.state = evolve(this.state, e);
@@ -77,7 +99,12 @@ export function handover(overrides: Partial<HandOverClaim['data']> = {}): HandOv
     caseId: 'case-1',
     creditorId: 'creditor-a',
     creditorReference: 'INV-1001',
-    debtor: { id: 'debtor-1', name: 'Kari Nordmann', kind: 'consumer', contact: { phone: '+4791234567', email: 'kari@example.no' } },
+    debtor: {
+      id: 'debtor-1',
+      name: 'Kari Nordmann',
+      kind: 'consumer',
+      contact: { phone: '+4791234567', email: 'kari@example.no' },
+    },
     invoice: {
       number: '1001',
       issueDate: '2025-01-15',
@@ -94,10 +121,13 @@ export function handover(overrides: Partial<HandOverClaim['data']> = {}): HandOv
   };
 }
 
-export const objection = (lineIds?: string[]): CommandInput => ({
-  type: 'RegisterObjection',
-  data: { lineIds, debtorStatement: 'The service visit never happened.', channel: 'written' },
-} as CommandInput);
+export const objection = (lineIds?: string[]): CommandInput =>
+  ({
+    type: 'RegisterObjection',
+    data: { lineIds, debtorStatement: 'The service visit never happened.', channel: 'written' },
+  }) as CommandInput;
 
-export const cmd = <T extends CaseCommand['type']>(type: T, data: Extract<CaseCommand, { type: T }>['data']): CommandInput =>
-  ({ type, data } as CommandInput);
+export const cmd = <T extends CaseCommand['type']>(
+  type: T,
+  data: Extract<CaseCommand, { type: T }>['data'],
+): CommandInput => ({ type, data }) as CommandInput;

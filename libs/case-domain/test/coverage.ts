@@ -6,7 +6,9 @@ function allNodes(node: AnyStateNode = caseMachine.root): AnyStateNode[] {
 }
 
 /** Every transition the machine defines, as "<state node id>:<event>" (an `open`-wide one counts once). */
-export const MACHINE_TRANSITIONS: string[] = allNodes().flatMap((n) => Object.keys(n.config.on ?? {}).map((type) => `${n.id}:${type}`));
+export const MACHINE_TRANSITIONS: string[] = allNodes().flatMap((n) =>
+  Object.keys(n.config.on ?? {}).map((type) => `${n.id}:${type}`),
+);
 
 /** Every state a case can rest in (history pseudo-states are not places). */
 export const MACHINE_STATES: string[] = allNodes()

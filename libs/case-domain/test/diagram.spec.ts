@@ -8,7 +8,9 @@ describe('the generated diagram', () => {
   const diagram = toMermaid();
 
   it('draws every transition the machine defines', () => {
-    const missing = MACHINE_TRANSITIONS.map((t) => t.split(':')[1]).filter((event) => !diagram.includes(`: ${event}\n`));
+    const missing = MACHINE_TRANSITIONS.map((t) => t.split(':')[1]).filter(
+      (event) => !diagram.includes(`: ${event}\n`),
+    );
     expect(missing).toEqual([]);
   });
 

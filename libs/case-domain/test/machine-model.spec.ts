@@ -10,10 +10,16 @@ import { CaseSpec, cmd, objection } from './case-spec';
  * forliksklage is being prepared or is before the board.
  */
 function scriptedJourneys(coverage: TransitionCoverage) {
-  const toDecision = () => CaseSpec.given().do(objection(['L2'])).do(cmd('RejectObjection', { writtenAnswer: 'Documented.' }))
-    .do(cmd('RecordDebtorAnswer', { answer: 'maintainsDispute', summary: 'Still disputes' }))
-    .do(cmd('DecideOnConciliation', { choice: 'agencyFiles' }));
-  const creditDisputed = cmd('IssueCreditNote', { lines: [{ lineId: 'L2', amount: 1_000_00 }], reason: 'Creditor gave in' });
+  const toDecision = () =>
+    CaseSpec.given()
+      .do(objection(['L2']))
+      .do(cmd('RejectObjection', { writtenAnswer: 'Documented.' }))
+      .do(cmd('RecordDebtorAnswer', { answer: 'maintainsDispute', summary: 'Still disputes' }))
+      .do(cmd('DecideOnConciliation', { choice: 'agencyFiles' }));
+  const creditDisputed = cmd('IssueCreditNote', {
+    lines: [{ lineId: 'L2', amount: 1_000_00 }],
+    reason: 'Creditor gave in',
+  });
   for (const file of [false, true]) {
     const spec = toDecision();
     if (file) spec.do(cmd('FileConciliationComplaint', { board: 'Oslo forliksråd' }));
@@ -30,20 +36,31 @@ const EVENT_TYPES = [...new Set(MACHINE_TRANSITIONS.map((t) => t.split(':')[1]))
 describe('the machine as a model', () => {
   it('reaches every state of the lifecycle from a new case (@xstate/graph)', () => {
     const paths = getShortestPaths(caseMachine, { events: EVENT_TYPES.map((type) => ({ type }) as TransitionEvent) });
-    const reached = new Set(paths.map((p) => `case.${typeof p.state.value === 'string' ? p.state.value : flatten(p.state.value)}`));
+    const reached = new Set(
+      paths.map((p) => `case.${typeof p.state.value === 'string' ? p.state.value : flatten(p.state.value)}`),
+    );
     const unreachable = MACHINE_STATES.filter((id) => !reached.has(id));
-    console.log(`machine: ${MACHINE_STATES.length - unreachable.length}/${MACHINE_STATES.length} states reachable; ${MACHINE_TRANSITIONS.length} transitions defined`);
+    console.log(
+      `machine: ${MACHINE_STATES.length - unreachable.length}/${MACHINE_STATES.length} states reachable; ${MACHINE_TRANSITIONS.length} transitions defined`,
+    );
     expect(unreachable).toEqual([]);
   });
 
   it('has every state and every transition exercised by cases driven through decide and evolve', () => {
     const coverage = new TransitionCoverage();
-    fc.assert(fc.property(walk, ({ start, steps }) => { runWalk(start, steps, { coverage }); }), { numRuns: 2000, seed: 20261122 });
+    fc.assert(
+      fc.property(walk, ({ start, steps }) => {
+        runWalk(start, steps, { coverage });
+      }),
+      { numRuns: 2000, seed: 20261122 },
+    );
     scriptedJourneys(coverage);
     const missedTransitions = MACHINE_TRANSITIONS.filter((t) => !coverage.transitions.has(t));
     const missedStates = MACHINE_STATES.filter((s) => !coverage.states.has(s) && s !== 'case.new');
-    console.log(`coverage: ${MACHINE_STATES.length - missedStates.length}/${MACHINE_STATES.length} states, ` +
-      `${MACHINE_TRANSITIONS.length - missedTransitions.length}/${MACHINE_TRANSITIONS.length} transitions exercised`);
+    console.log(
+      `coverage: ${MACHINE_STATES.length - missedStates.length}/${MACHINE_STATES.length} states, ` +
+        `${MACHINE_TRANSITIONS.length - missedTransitions.length}/${MACHINE_TRANSITIONS.length} transitions exercised`,
+    );
     expect(missedTransitions).toEqual([]);
     expect(missedStates).toEqual([]);
   });
@@ -52,6 +69,9 @@ describe('the machine as a model', () => {
 function flatten(value: unknown): string {
   if (typeof value === 'string') return value;
   const [key, child] = Object.entries(value as Record<string, unknown>)[0];
-  return child && typeof child === 'object' && Object.keys(child).length ? `${key}.${flatten(child)}` : typeof child === 'string' ? `${key}.${child}` : key;
+  return child && typeof child === 'object' && Object.keys(child).length
+    ? `${key}.${flatten(child)}`
+    : typeof child === 'string'
+      ? `${key}.${child}`
+      : key;
 }
-

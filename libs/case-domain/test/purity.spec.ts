@@ -20,13 +20,16 @@ describe('the case domain stays pure', () => {
 
   it('imports nothing but XState and its own modules (no NestJS, no Node I/O, no database)', () => {
     const imports = files.flatMap(({ path, text }) =>
-      [...text.matchAll(/from '([^']+)'/g)].map((m) => ({ path, module: m[1] })));
+      [...text.matchAll(/from '([^']+)'/g)].map((m) => ({ path, module: m[1] })),
+    );
     const foreign = imports.filter(({ module }) => !module.startsWith('.') && module !== 'xstate');
     expect(foreign).toEqual([]);
   });
 
   it('never reads the clock: time comes in with the command', () => {
-    const clockReads = files.filter(({ text }) => /Date\.now\(|new Date\(\)|performance\.now\(/.test(text)).map((f) => f.path);
+    const clockReads = files
+      .filter(({ text }) => /Date\.now\(|new Date\(\)|performance\.now\(/.test(text))
+      .map((f) => f.path);
     expect(clockReads).toEqual([]);
   });
 });

@@ -4,7 +4,12 @@ import { CaseSpec, DAY0, cmd, handover } from './case-spec';
 import type { TransitionCoverage } from './coverage';
 
 /** One random step: which allowed action (or waiting), which variant, and a size for amounts. */
-export interface StepChoice { pick: number; variant: number; fraction: number; wait: boolean }
+export interface StepChoice {
+  pick: number;
+  variant: number;
+  fraction: number;
+  wait: boolean;
+}
 
 export const HANDOVER_VARIANTS = [
   {},
@@ -22,25 +27,38 @@ const part = (whole: number, fraction: number) => Math.max(1, Math.floor((whole 
 export const BUILDERS: Record<Exclude<CaseworkAction, 'HandOverClaim'>, Builder> = {
   RegisterObjection: (s, v) => {
     const open = s.state.facts!.lines.filter((l) => l.credited < l.amount).map((l) => l.lineId);
-    return cmd('RegisterObjection', { lineIds: v % 2 ? [open[0]] : undefined, debtorStatement: 'Disputed', channel: 'written' });
+    return cmd('RegisterObjection', {
+      lineIds: v % 2 ? [open[0]] : undefined,
+      debtorStatement: 'Disputed',
+      channel: 'written',
+    });
   },
   RejectObjection: () => cmd('RejectObjection', { writtenAnswer: 'The claim is documented.' }),
   RequestDocuments: () => cmd('RequestDocuments', { request: 'Send the contract.' }),
   RecordDocumentsReceived: () => cmd('RecordDocumentsReceived', { description: 'Contract' }),
   ReferObjectionToCreditor: () => cmd('ReferObjectionToCreditor', {}),
-  RecordCreditorReply: (_, v) => pickOf([
-    cmd('RecordCreditorReply', { reply: 'maintain', feeDecision: 'keep' }),
-    cmd('RecordCreditorReply', { reply: 'maintain', feeDecision: 'waive' }),
-    cmd('RecordCreditorReply', { reply: 'creditDisputedLines' }),
-  ], v),
-  RecordDebtorContact: (_, v) => pickOf([
-    cmd('RecordDebtorContact', { channel: 'phone', reached: false }),
-    cmd('RecordDebtorContact', { channel: 'phone', reached: true, summary: 'Called', answer: 'accepts' }),
-    cmd('RecordDebtorContact', { channel: 'phone', reached: true, summary: 'Called', answer: 'maintainsDispute' }),
-    cmd('RecordDebtorContact', { channel: 'letter' }),
-    cmd('RecordDebtorContact', { channel: 'email' }),
-  ], v),
-  RecordDebtorAnswer: (_, v) => cmd('RecordDebtorAnswer', { answer: v % 2 ? 'accepts' : 'maintainsDispute', summary: 'Wrote back' }),
+  RecordCreditorReply: (_, v) =>
+    pickOf(
+      [
+        cmd('RecordCreditorReply', { reply: 'maintain', feeDecision: 'keep' }),
+        cmd('RecordCreditorReply', { reply: 'maintain', feeDecision: 'waive' }),
+        cmd('RecordCreditorReply', { reply: 'creditDisputedLines' }),
+      ],
+      v,
+    ),
+  RecordDebtorContact: (_, v) =>
+    pickOf(
+      [
+        cmd('RecordDebtorContact', { channel: 'phone', reached: false }),
+        cmd('RecordDebtorContact', { channel: 'phone', reached: true, summary: 'Called', answer: 'accepts' }),
+        cmd('RecordDebtorContact', { channel: 'phone', reached: true, summary: 'Called', answer: 'maintainsDispute' }),
+        cmd('RecordDebtorContact', { channel: 'letter' }),
+        cmd('RecordDebtorContact', { channel: 'email' }),
+      ],
+      v,
+    ),
+  RecordDebtorAnswer: (_, v) =>
+    cmd('RecordDebtorAnswer', { answer: v % 2 ? 'accepts' : 'maintainsDispute', summary: 'Wrote back' }),
   RegisterPayment: (s, v, f) => {
     const owed = s.view.amounts.outstanding;
     const amount = v % 3 === 0 ? owed + (v % 2) * 10_00 : part(owed, f);
@@ -52,19 +70,33 @@ export const BUILDERS: Record<Exclude<CaseworkAction, 'HandOverClaim'>, Builder>
     if (facts.dispute?.scope === 'partial' && v % 3 === 0) {
       // Crediting exactly the disputed lines ends the dispute, wherever the case stands.
       const disputed = open.filter((l) => facts.dispute!.lineIds.includes(l.lineId));
-      return cmd('IssueCreditNote', { lines: disputed.map((l) => ({ lineId: l.lineId, amount: l.amount - l.credited })), reason: 'Disputed lines credited' });
+      return cmd('IssueCreditNote', {
+        lines: disputed.map((l) => ({ lineId: l.lineId, amount: l.amount - l.credited })),
+        reason: 'Disputed lines credited',
+      });
     }
     const line = pickOf(open, v);
     const left = line.amount - line.credited;
-    return cmd('IssueCreditNote', { lines: [{ lineId: line.lineId, amount: v % 2 ? left : part(left, f) }], reason: 'Credit' });
+    return cmd('IssueCreditNote', {
+      lines: [{ lineId: line.lineId, amount: v % 2 ? left : part(left, f) }],
+      reason: 'Credit',
+    });
   },
   WithdrawClaim: () => cmd('WithdrawClaim', { reason: 'Creditor withdrew' }),
-  DecideOnConciliation: (_, v) => cmd('DecideOnConciliation', { choice: pickOf(['agencyFiles', 'creditorFiles', 'close'] as const, v) }),
+  DecideOnConciliation: (_, v) =>
+    cmd('DecideOnConciliation', { choice: pickOf(['agencyFiles', 'creditorFiles', 'close'] as const, v) }),
   FileConciliationComplaint: () => cmd('FileConciliationComplaint', { board: 'Oslo forliksråd' }),
   RecordBoardOutcome: (s, v, f) => {
-    const outcome = pickOf(['settlement', 'judgmentForCreditor', 'defaultJudgment', 'judgmentForDebtor', 'noAgreement'] as const, v);
+    const outcome = pickOf(
+      ['settlement', 'judgmentForCreditor', 'defaultJudgment', 'judgmentForDebtor', 'noAgreement'] as const,
+      v,
+    );
     return outcome === 'settlement'
-      ? cmd('RecordBoardOutcome', { outcome, amount: part(s.view.amounts.outstanding, f), dueDate: addDays(dateOf(s.now), 30) })
+      ? cmd('RecordBoardOutcome', {
+          outcome,
+          amount: part(s.view.amounts.outstanding, f),
+          dueDate: addDays(dateOf(s.now), 30),
+        })
       : cmd('RecordBoardOutcome', { outcome, summary: 'Decided' });
   },
   CloseCase: () => cmd('CloseCase', { reason: 'uncollectable', note: 'No assets' }),
@@ -79,8 +111,16 @@ export function waitStep(spec: CaseSpec): void {
   else spec.passDays(7);
 }
 
-const step = fc.record({ pick: fc.nat(), variant: fc.nat(), fraction: fc.integer({ min: 1, max: 100 }), wait: fc.nat(3).map((n) => n === 0) });
-export const walk = fc.record({ start: fc.nat(HANDOVER_VARIANTS.length - 1), steps: fc.array(step, { maxLength: 40 }) });
+const step = fc.record({
+  pick: fc.nat(),
+  variant: fc.nat(),
+  fraction: fc.integer({ min: 1, max: 100 }),
+  wait: fc.nat(3).map((n) => n === 0),
+});
+export const walk = fc.record({
+  start: fc.nat(HANDOVER_VARIANTS.length - 1),
+  steps: fc.array(step, { maxLength: 40 }),
+});
 
 export interface WalkOptions {
   coverage?: TransitionCoverage;
@@ -100,7 +140,10 @@ export function runWalk(start: number, steps: StepChoice[], options: WalkOptions
     // Actions open in every state (pay, credit, withdraw, close) would end most walks early;
     // they are taken one time in five so walks also reach the far end of the lifecycle.
     const lifecycle = spec.view.allowedActions.filter((a) => a !== 'HandOverClaim' && !ALWAYS_OPEN.has(a));
-    const allowed = lifecycle.length && s.fraction % 5 !== 0 ? lifecycle : spec.view.allowedActions.filter((a) => a !== 'HandOverClaim');
+    const allowed =
+      lifecycle.length && s.fraction % 5 !== 0
+        ? lifecycle
+        : spec.view.allowedActions.filter((a) => a !== 'HandOverClaim');
     const prior = spec.state;
     const length = spec.history.length;
     if (s.wait || allowed.length === 0) waitStep(spec);

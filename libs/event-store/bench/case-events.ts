@@ -1,28 +1,64 @@
 import { randomUUID } from 'node:crypto';
-import { decide, evolve, initialCaseState, type CaseCommand, type CaseEvent, type CaseState } from '../../case-domain/src';
+import {
+  decide,
+  evolve,
+  initialCaseState,
+  type CaseCommand,
+  type CaseEvent,
+  type CaseState,
+} from '../../case-domain/src';
 import { newEventId, type EventData } from '../src';
 
 /** One realistic case history, decided by the real machine: handover, objection, replies, board. */
 export function caseHistory(): CaseEvent[] {
   const at = (day: number) => new Date(Date.UTC(2025, 2, 3 + day, 9)).toISOString();
   const commands: Array<Omit<CaseCommand, 'at'> & { day: number }> = [
-    { day: 0, type: 'HandOverClaim', data: {
-      caseId: 'template', creditorId: 'creditor-a', creditorReference: 'INV-1',
-      debtor: { id: 'd-1', name: 'Kari Nordmann', kind: 'consumer', contact: { phone: '+4791234567', email: 'kari@example.no', postalAddress: 'Storgata 1, 0155 Oslo' } },
-      invoice: { number: '1001', issueDate: '2025-01-15', dueDate: '2025-02-01', currency: 'NOK', lines: [
-        { lineId: 'L1', description: 'Installation of heat pump', amount: 2_000_00 },
-        { lineId: 'L2', description: 'Service visit', amount: 1_000_00 },
-      ] },
-    } },
-    { day: 5, type: 'RegisterObjection', data: { lineIds: ['L2'], debtorStatement: 'The service visit never took place.', channel: 'written' } },
+    {
+      day: 0,
+      type: 'HandOverClaim',
+      data: {
+        caseId: 'template',
+        creditorId: 'creditor-a',
+        creditorReference: 'INV-1',
+        debtor: {
+          id: 'd-1',
+          name: 'Kari Nordmann',
+          kind: 'consumer',
+          contact: { phone: '+4791234567', email: 'kari@example.no', postalAddress: 'Storgata 1, 0155 Oslo' },
+        },
+        invoice: {
+          number: '1001',
+          issueDate: '2025-01-15',
+          dueDate: '2025-02-01',
+          currency: 'NOK',
+          lines: [
+            { lineId: 'L1', description: 'Installation of heat pump', amount: 2_000_00 },
+            { lineId: 'L2', description: 'Service visit', amount: 1_000_00 },
+          ],
+        },
+      },
+    },
+    {
+      day: 5,
+      type: 'RegisterObjection',
+      data: { lineIds: ['L2'], debtorStatement: 'The service visit never took place.', channel: 'written' },
+    },
     { day: 6, type: 'ReferObjectionToCreditor', data: { note: 'Please comment on the visit.' } },
-    { day: 12, type: 'RecordCreditorReply', data: { reply: 'maintain', feeDecision: 'keep', comment: 'Technician log attached.' } },
+    {
+      day: 12,
+      type: 'RecordCreditorReply',
+      data: { reply: 'maintain', feeDecision: 'keep', comment: 'Technician log attached.' },
+    },
     { day: 13, type: 'RecordDebtorContact', data: { channel: 'phone', reached: false } },
     { day: 13, type: 'RecordDebtorContact', data: { channel: 'letter' } },
     { day: 20, type: 'RecordDebtorAnswer', data: { answer: 'maintainsDispute', summary: 'Still disputes the visit.' } },
     { day: 22, type: 'DecideOnConciliation', data: { choice: 'agencyFiles' } },
     { day: 25, type: 'FileConciliationComplaint', data: { board: 'Oslo forliksråd' } },
-    { day: 60, type: 'RecordBoardOutcome', data: { outcome: 'judgmentForCreditor', summary: 'Judgment for the creditor.' } },
+    {
+      day: 60,
+      type: 'RecordBoardOutcome',
+      data: { outcome: 'judgmentForCreditor', summary: 'Judgment for the creditor.' },
+    },
   ] as never;
   let state: CaseState = initialCaseState;
   const history: CaseEvent[] = [];
@@ -35,12 +71,24 @@ export function caseHistory(): CaseEvent[] {
   return history;
 }
 
-const METADATA = { correlationId: '', causationId: '', actor: { kind: 'caseworker', id: 'cw-17' }, occurredAt: '', machineVersion: '1.0.0', schemaVersion: 1 };
+const METADATA = {
+  correlationId: '',
+  causationId: '',
+  actor: { kind: 'caseworker', id: 'cw-17' },
+  occurredAt: '',
+  machineVersion: '1.0.0',
+  schemaVersion: 1,
+};
 
 /** `count` events for one stream, cycling through the template history, with ids as the engine makes them. */
 export function eventsFor(template: CaseEvent[], count: number): EventData[] {
   return Array.from({ length: count }, (_, i) => {
     const e = template[i % template.length];
-    return { id: newEventId(), type: e.type, data: e.data, metadata: { ...METADATA, correlationId: randomUUID(), occurredAt: e.data.at } };
+    return {
+      id: newEventId(),
+      type: e.type,
+      data: e.data,
+      metadata: { ...METADATA, correlationId: randomUUID(), occurredAt: e.data.at },
+    };
   });
 }

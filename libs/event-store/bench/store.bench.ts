@@ -33,22 +33,43 @@ function rawInsert(file: string, batches: EventData[][], synchronous: string): n
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   migrate(db);
-  const insert = db.prepare('INSERT INTO es_events (stream_id, revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO es_events (stream_id, revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const tx = db.transaction((stream: string, batch: EventData[], first: number) => {
-    batch.forEach((e, i) => insert.run(stream, first + i, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), '2025-03-03T09:00:00.000Z'));
+    batch.forEach((e, i) =>
+      insert.run(
+        stream,
+        first + i,
+        e.id,
+        e.type,
+        JSON.stringify(e.data),
+        JSON.stringify(e.metadata),
+        '2025-03-03T09:00:00.000Z',
+      ),
+    );
   });
-  const [, seconds] = time(() => batches.forEach((batch, i) => tx(`case-${i % STREAMS}`, batch, Math.floor(i / STREAMS) * batch.length)));
+  const [, seconds] = time(() =>
+    batches.forEach((batch, i) => tx(`case-${i % STREAMS}`, batch, Math.floor(i / STREAMS) * batch.length)),
+  );
   db.close();
   return seconds;
 }
 
-async function appendRun(name: string, perAppend: number, appends: number, synchronous: 'NORMAL' | 'FULL', target?: number) {
+async function appendRun(
+  name: string,
+  perAppend: number,
+  appends: number,
+  synchronous: 'NORMAL' | 'FULL',
+  target?: number,
+) {
   const file = join(dir, `${name.replace(/\W+/g, '-')}.sqlite`);
   const store = new SqliteEventStore({ file });
   store.db.pragma(`synchronous = ${synchronous}`);
   const batches = Array.from({ length: appends }, () => eventsFor(template, perAppend));
   const [, seconds] = await timeAsync(async () => {
-    for (let i = 0; i < appends; i++) await store.append(`case-${i % STREAMS}`, batches[i], { expectedRevision: 'any' });
+    for (let i = 0; i < appends; i++)
+      await store.append(`case-${i % STREAMS}`, batches[i], { expectedRevision: 'any' });
   });
   await store.close();
   const raw = rawInsert(join(dir, `raw-${name.replace(/\W+/g, '-')}.sqlite`), batches, synchronous);
@@ -57,8 +78,16 @@ async function appendRun(name: string, perAppend: number, appends: number, synch
 }
 
 async function main() {
-  console.log(`event store bench: SQLite (WAL), ${STREAMS} streams, a ${template.length}-event case history as the payload template\n`);
-  await appendRun('append 1 event/append (synchronous=FULL: fsync per commit)', 1, Math.min(STREAMS, 5_000), 'FULL', 5_000);
+  console.log(
+    `event store bench: SQLite (WAL), ${STREAMS} streams, a ${template.length}-event case history as the payload template\n`,
+  );
+  await appendRun(
+    'append 1 event/append (synchronous=FULL: fsync per commit)',
+    1,
+    Math.min(STREAMS, 5_000),
+    'FULL',
+    5_000,
+  );
   await appendRun('append 1 event/append (synchronous=NORMAL, the default)', 1, STREAMS * 2, 'NORMAL', 5_000);
   await appendRun('append 10 events/append', 10, STREAMS, 'NORMAL', 50_000);
   const file = await appendRun('append 100 events/append', 100, Math.max(1, STREAMS / 10), 'NORMAL', 50_000);
@@ -84,14 +113,23 @@ async function main() {
   // The yardstick: the same rows read and parsed with a bare statement, in one pass.
   const raw = new Database(file, { readonly: true });
   const [, rawScan] = time(() => {
-    for (const r of raw.prepare('SELECT position, stream_id, type, data, metadata FROM es_events ORDER BY position').raw(true).iterate()) {
+    for (const r of raw
+      .prepare('SELECT position, stream_id, type, data, metadata FROM es_events ORDER BY position')
+      .raw(true)
+      .iterate()) {
       const row = r as unknown[];
       JSON.parse(row[3] as string);
       JSON.parse(row[4] as string);
     }
   });
   raw.close();
-  rows.push({ name: 'full $all scan (pages of 5 000)', events: scanned, seconds: scanSeconds, target: 200_000, raw: rawScan });
+  rows.push({
+    name: 'full $all scan (pages of 5 000)',
+    events: scanned,
+    seconds: scanSeconds,
+    target: 200_000,
+    raw: rawScan,
+  });
 
   const table = rows.map((r) => ({
     measurement: r.name,

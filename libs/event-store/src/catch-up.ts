@@ -13,7 +13,11 @@ const BATCH = 500;
  * hand each event to the handler and await it before the next (back-pressure), and when
  * the head is reached wait for a commit notice. The handler never runs twice at once.
  */
-export function catchUpSubscription(source: CatchUpSource, handler: EventHandler, options: SubscribeOptions): Subscription {
+export function catchUpSubscription(
+  source: CatchUpSource,
+  handler: EventHandler,
+  options: SubscribeOptions,
+): Subscription {
   let caughtUp = false;
   return runSubscription(async (abort) => {
     let after: Position | 'start' = options.from;

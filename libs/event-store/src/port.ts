@@ -7,7 +7,10 @@ export type StreamState = 'no_stream' | 'any' | 'stream_exists';
 export type ExpectedRevision = StreamState | bigint;
 
 /** A place in `$all`. SQLite uses its row id for both parts; EventStoreDB its log positions. */
-export interface Position { commit: bigint; prepare: bigint }
+export interface Position {
+  commit: bigint;
+  prepare: bigint;
+}
 
 export interface EventMetadata {
   correlationId?: string;
@@ -19,7 +22,12 @@ export interface EventMetadata {
   [key: string]: unknown;
 }
 
-export interface EventData { id: string; type: string; data: unknown; metadata: EventMetadata }
+export interface EventData {
+  id: string;
+  type: string;
+  data: unknown;
+  metadata: EventMetadata;
+}
 
 export interface RecordedEvent {
   streamId: string;
@@ -33,7 +41,10 @@ export interface RecordedEvent {
   created: string;
 }
 
-export interface AppendResult { nextExpectedRevision: bigint; position: Position }
+export interface AppendResult {
+  nextExpectedRevision: bigint;
+  position: Position;
+}
 
 export type Direction = 'forwards' | 'backwards';
 
@@ -44,7 +55,10 @@ export interface ReadStreamOptions {
   maxCount?: number;
 }
 
-export interface AllFilter { streamPrefixes?: string[]; eventTypes?: string[] }
+export interface AllFilter {
+  streamPrefixes?: string[];
+  eventTypes?: string[];
+}
 
 export interface ReadAllOptions {
   direction?: Direction;

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '../src';
 import { describeEventStoreContract, event } from './contract';
 
-describeEventStoreContract('SQLite (:memory:)', async () => new SqliteEventStore({ file: ':memory:', pollIntervalMs: 20 }));
+describeEventStoreContract(
+  'SQLite (:memory:)',
+  async () => new SqliteEventStore({ file: ':memory:', pollIntervalMs: 20 }),
+);
 
 describe('SQLite on a file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'es-'));
@@ -16,7 +19,12 @@ describe('SQLite on a file', () => {
     await writer.append('case-1', [event('A')], { expectedRevision: 'no_stream' });
     const reader = new SqliteEventStore({ file, pollIntervalMs: 10 });
     const seen: string[] = [];
-    const sub = reader.subscribeToAll((e) => { seen.push(e.type); }, { from: 'start' });
+    const sub = reader.subscribeToAll(
+      (e) => {
+        seen.push(e.type);
+      },
+      { from: 'start' },
+    );
     await writer.append('case-1', [event('B')], { expectedRevision: 0n });
     for (let i = 0; i < 200 && seen.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
     await sub.stop();

@@ -22,9 +22,16 @@ async function seed(store: SqliteEventStore): Promise<number> {
   for (let i = 0; i < cases; i++) {
     const caseId = `bench-${i}`;
     const events = JSON.parse(template.replaceAll('template', caseId));
-    await store.append(`case-${caseId}`, events.map((e: { type: string; data: unknown }) => ({
-      id: newEventId(), type: e.type, data: e.data, metadata: { actor: { kind: 'caseworker', id: 'cw-1' } },
-    })), { expectedRevision: 'no_stream' });
+    await store.append(
+      `case-${caseId}`,
+      events.map((e: { type: string; data: unknown }) => ({
+        id: newEventId(),
+        type: e.type,
+        data: e.data,
+        metadata: { actor: { kind: 'caseworker', id: 'cw-1' } },
+      })),
+      { expectedRevision: 'no_stream' },
+    );
     appended += events.length;
   }
   return appended;
@@ -34,11 +41,21 @@ async function rebuild(name: string, store: SqliteEventStore, read: ReadStore, t
   const started = process.hrtime.bigint();
   let lastPrint = 0;
   const projected = await rebuildReadModels(store, read, ({ projected: n }) => {
-    if (n - lastPrint >= 100_000) { process.stdout.write(`  ${name}: ${n} events\n`); lastPrint = n; }
+    if (n - lastPrint >= 100_000) {
+      process.stdout.write(`  ${name}: ${n} events\n`);
+      lastPrint = n;
+    }
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const rate = Math.round(projected / seconds);
-  return { store: name, events: projected, seconds: Number(seconds.toFixed(1)), 'events/s': rate, target, met: rate >= target ? 'yes' : 'NO' };
+  return {
+    store: name,
+    events: projected,
+    seconds: Number(seconds.toFixed(1)),
+    'events/s': rate,
+    target,
+    met: rate >= target ? 'yes' : 'NO',
+  };
 }
 
 const RATE = 500;
@@ -68,7 +85,16 @@ async function lagUnderLoad(store: SqliteEventStore, read: ReadStore) {
     for (; sent < due; sent++) {
       const caseId = `load-${sent}`;
       const events = JSON.parse(JSON.stringify(template).replaceAll('template', caseId));
-      const result = await store.append(`case-${caseId}`, events.map((e: { type: string; data: unknown }) => ({ id: newEventId(), type: e.type, data: e.data, metadata: {} })), { expectedRevision: 'no_stream' });
+      const result = await store.append(
+        `case-${caseId}`,
+        events.map((e: { type: string; data: unknown }) => ({
+          id: newEventId(),
+          type: e.type,
+          data: e.data,
+          metadata: {},
+        })),
+        { expectedRevision: 'no_stream' },
+      );
       appendedAt.set(result.position.commit.toString(), performance.now());
     }
     await new Promise((r) => setTimeout(r, 5));
@@ -77,7 +103,15 @@ async function lagUnderLoad(store: SqliteEventStore, read: ReadStore) {
   await projector.stop();
   lags.sort((a, b) => a - b);
   const pct = (p: number) => Math.round(lags[Math.min(lags.length - 1, Math.floor(lags.length * p))]);
-  return { commands: sent, measured: lags.length, 'p50 ms': pct(0.5), 'p99 ms': pct(0.99), 'max ms': Math.round(lags[lags.length - 1]), target: 'p99 < 1000 ms', met: pct(0.99) < 1000 ? 'yes' : 'NO' };
+  return {
+    commands: sent,
+    measured: lags.length,
+    'p50 ms': pct(0.5),
+    'p99 ms': pct(0.99),
+    'max ms': Math.round(lags[lags.length - 1]),
+    target: 'p99 < 1000 ms',
+    met: pct(0.99) < 1000 ? 'yes' : 'NO',
+  };
 }
 
 async function main() {

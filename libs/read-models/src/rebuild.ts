@@ -4,14 +4,22 @@ import { createTables, dropTables } from './db/migrations';
 import { TABLES } from './db/schema';
 import { CaseProjector } from './projection/projector';
 
-export interface RebuildProgress { projected: number; position: Position; head: Position | null }
+export interface RebuildProgress {
+  projected: number;
+  position: Position;
+  head: Position | null;
+}
 
 /**
  * Rebuilds every read model from position zero into fresh tables while the live ones keep
  * serving, then swaps them in (one transaction) with the rebuild's checkpoint: the live
  * projector carries on from there.
  */
-export async function rebuildReadModels(store: EventStore, read: ReadStore, onProgress?: (p: RebuildProgress) => void): Promise<number> {
+export async function rebuildReadModels(
+  store: EventStore,
+  read: ReadStore,
+  onProgress?: (p: RebuildProgress) => void,
+): Promise<number> {
   await dropTables(read.db, 'next');
   await createTables(read.db, 'next');
   await read.db.deleteFrom('rm_checkpoints').where('name', '=', TABLES.next.checkpoint).execute();
@@ -22,7 +30,8 @@ export async function rebuildReadModels(store: EventStore, read: ReadStore, onPr
     const n = await projector.pass();
     if (n === 0) break;
     projected += n;
-    if (projector.position !== 'start') onProgress?.({ projected, position: projector.position, head: head?.position ?? null });
+    if (projector.position !== 'start')
+      onProgress?.({ projected, position: projector.position, head: head?.position ?? null });
   }
   await swapIn(read);
   return projected;
@@ -34,10 +43,19 @@ async function swapIn(read: ReadStore): Promise<void> {
     let live = trx.selectFrom('rm_checkpoints').select('position').where('name', '=', TABLES.live.checkpoint);
     if (read.dialect === 'postgres') live = live.forUpdate();
     await live.executeTakeFirst();
-    const rebuilt = await trx.selectFrom('rm_checkpoints').select('position').where('name', '=', TABLES.next.checkpoint).executeTakeFirst();
+    const rebuilt = await trx
+      .selectFrom('rm_checkpoints')
+      .select('position')
+      .where('name', '=', TABLES.next.checkpoint)
+      .executeTakeFirst();
     if (rebuilt) {
-      await trx.insertInto('rm_checkpoints').values({ name: TABLES.live.checkpoint, position: rebuilt.position, updated_at: new Date().toISOString() })
-        .onConflict((oc) => oc.column('name').doUpdateSet({ position: rebuilt.position, updated_at: new Date().toISOString() })).execute();
+      await trx
+        .insertInto('rm_checkpoints')
+        .values({ name: TABLES.live.checkpoint, position: rebuilt.position, updated_at: new Date().toISOString() })
+        .onConflict((oc) =>
+          oc.column('name').doUpdateSet({ position: rebuilt.position, updated_at: new Date().toISOString() }),
+        )
+        .execute();
     } else {
       await trx.deleteFrom('rm_checkpoints').where('name', '=', TABLES.live.checkpoint).execute();
     }

@@ -8,11 +8,14 @@ const schemas: string[] = [];
 const STORES: Array<[string, () => Promise<ReadStore>]> = [['SQLite', () => openReadStore({ sqliteFile: ':memory:' })]];
 if (process.env.DATABASE_URL) {
   // A schema per test keeps runs apart in the shared database; dropped afterwards.
-  STORES.push(['PostgreSQL', () => {
-    const schema = `rm_test_${randomUUID().slice(0, 8)}`;
-    schemas.push(schema);
-    return openReadStore({ databaseUrl: process.env.DATABASE_URL, schema });
-  }]);
+  STORES.push([
+    'PostgreSQL',
+    () => {
+      const schema = `rm_test_${randomUUID().slice(0, 8)}`;
+      schemas.push(schema);
+      return openReadStore({ databaseUrl: process.env.DATABASE_URL, schema });
+    },
+  ]);
 } else {
   console.warn('Read models on PostgreSQL are skipped: DATABASE_URL is not set (.ci/run sets it).');
 }
@@ -57,7 +60,9 @@ describe.each(STORES)('read models on %s', (_, open) => {
     }
     const timeline = await queries.timeline('c0003');
     expect(timeline.map((t) => t.type)).toEqual(specs[3].eventTypes());
-    expect(timeline.find((t) => t.type === 'ObjectionReferredToCreditor')?.sentence).toContain('referred to the creditor');
+    expect(timeline.find((t) => t.type === 'ObjectionReferredToCreditor')?.sentence).toContain(
+      'referred to the creditor',
+    );
   });
 
   it('answers the queues with counts and cursor paging, and the creditor portfolio', async () => {
@@ -95,7 +100,12 @@ describe.each(STORES)('read models on %s', (_, open) => {
   it('given a crash in the middle of a batch, when it restarts, then the rows equal a clean rebuild', async () => {
     await seedCases(events, 15);
     let batches = 0;
-    const crashing = new CaseProjector(events, read, { batchSize: 40, beforeCommit: () => { if (++batches === 3) throw new Error('killed mid-batch'); } });
+    const crashing = new CaseProjector(events, read, {
+      batchSize: 40,
+      beforeCommit: () => {
+        if (++batches === 3) throw new Error('killed mid-batch');
+      },
+    });
     await expect(crashing.catchUp()).rejects.toThrow('killed mid-batch');
     const restarted = new CaseProjector(events, read, { batchSize: 25 });
     await restarted.catchUp();
@@ -115,14 +125,29 @@ describe.each(STORES)('read models on %s', (_, open) => {
     expect(progress.length).toBeGreaterThan(0);
     expect(await snapshot(read)).toEqual(before);
     await seedCases(events, 0);
-    await events.append('case-c0000', [{ id: randomUUID(), type: 'ClaimWithdrawn', data: { at: '2025-03-20T09:00:00.000Z', reason: 'x' }, metadata: {} }], { expectedRevision: 'any' });
+    await events.append(
+      'case-c0000',
+      [
+        {
+          id: randomUUID(),
+          type: 'ClaimWithdrawn',
+          data: { at: '2025-03-20T09:00:00.000Z', reason: 'x' },
+          metadata: {},
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
     await live.catchUp();
     expect((await new CaseQueries(read).summary('c0000'))?.status).toBe('closed');
   });
 
   it('a failing event stops the projection with a clear status; it is not skipped', async () => {
     await seedCases(events, 2);
-    await events.append('case-c0000', [{ id: randomUUID(), type: 'PaymentRegistered', data: { at: '2025-03-20T09:00:00.000Z' }, metadata: {} }], { expectedRevision: 'any' });
+    await events.append(
+      'case-c0000',
+      [{ id: randomUUID(), type: 'PaymentRegistered', data: { at: '2025-03-20T09:00:00.000Z' }, metadata: {} }],
+      { expectedRevision: 'any' },
+    );
     const projector = new CaseProjector(events, read, { idleMs: 5 });
     projector.start();
     for (let i = 0; i < 200 && projector.status.state !== 'failed'; i++) await new Promise((r) => setTimeout(r, 10));

@@ -16,7 +16,11 @@ describe('bearer tokens', () => {
     const key = new TextEncoder().encode('a'.repeat(32));
     const noRole = await new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').sign(key);
     await expect(verifier.verify(noRole)).rejects.toThrow(/roles/);
-    const expired = await new SignJWT({ role: 'caseworker' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setExpirationTime(1).sign(key);
+    const expired = await new SignJWT({ role: 'caseworker' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setExpirationTime(1)
+      .sign(key);
     await expect(verifier.verify(expired)).rejects.toThrow(InvalidToken);
   });
 
@@ -34,19 +38,30 @@ describe('bearer tokens', () => {
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      sign = (claims, iss = issuer) => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-        .setIssuer(iss).setSubject('user-7').setAudience('case-api').setExpirationTime('5m').sign(privateKey);
+      sign = (claims, iss = issuer) =>
+        new SignJWT(claims)
+          .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+          .setIssuer(iss)
+          .setSubject('user-7')
+          .setAudience('case-api')
+          .setExpirationTime('5m')
+          .sign(privateKey);
     });
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     it('verifies its tokens against the JWKS, reading the role from `roles`', async () => {
       const verifier = new TokenVerifier({ oidcIssuer: issuer, audience: 'case-api' });
-      await expect(verifier.verify(await sign({ roles: ['offline_access', 'auditor'] }))).resolves.toEqual({ subject: 'user-7', role: 'auditor' });
+      await expect(verifier.verify(await sign({ roles: ['offline_access', 'auditor'] }))).resolves.toEqual({
+        subject: 'user-7',
+        role: 'auditor',
+      });
     });
 
     it('refuses a token from another issuer or signed with the shared secret', async () => {
       const verifier = new TokenVerifier({ oidcIssuer: issuer, audience: 'case-api', jwtSecret: 'a'.repeat(32) });
-      await expect(verifier.verify(await sign({ role: 'caseworker' }, 'https://elsewhere'))).rejects.toThrow(InvalidToken);
+      await expect(verifier.verify(await sign({ role: 'caseworker' }, 'https://elsewhere'))).rejects.toThrow(
+        InvalidToken,
+      );
       const hs = await signDevToken('a'.repeat(32), { subject: 'x', role: 'caseworker' });
       await expect(verifier.verify(hs)).rejects.toThrow(InvalidToken);
     });

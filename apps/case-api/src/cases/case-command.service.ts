@@ -16,7 +16,11 @@ export interface CaseResponse {
   appended: string[];
 }
 
-export interface HttpAnswer { status: number; body: CaseResponse; headers: Record<string, string> }
+export interface HttpAnswer {
+  status: number;
+  body: CaseResponse;
+  headers: Record<string, string>;
+}
 
 export interface CommandRequest {
   caseId: string;
@@ -32,12 +36,17 @@ export interface CommandRequest {
 /** The HTTP side of a command: idempotent replay, then the bus, then the response shape. */
 @Injectable()
 export class CaseCommandService {
-  constructor(private readonly bus: CommandBus, private readonly idempotency: IdempotencyStore) {}
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly idempotency: IdempotencyStore,
+  ) {}
 
   async run(request: CommandRequest): Promise<HttpAnswer> {
     const { idempotencyKey, principal } = request;
     const scope = `${principal.role}:${principal.subject}`;
-    const fingerprint = createHash('sha256').update(JSON.stringify([request.route, request.command])).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([request.route, request.command]))
+      .digest('hex');
     if (idempotencyKey) {
       const earlier = this.idempotency.get(scope, idempotencyKey);
       if (earlier) {
@@ -46,14 +55,20 @@ export class CaseCommandService {
             detail: 'This key was already used with another request; use a new key for a new request.',
           });
         }
-        return { status: earlier.status, body: earlier.body as CaseResponse, headers: { ...earlier.headers, 'Idempotent-Replayed': 'true' } };
+        return {
+          status: earlier.status,
+          body: earlier.body as CaseResponse,
+          headers: { ...earlier.headers, 'Idempotent-Replayed': 'true' },
+        };
       }
     }
-    const result: CommandResult = await this.bus.execute(new ExecuteCaseCommand(request.caseId, request.command, principal, {
-      expectedRevision: request.expectedRevision,
-      correlationId: request.correlationId,
-      idempotencyKey,
-    }));
+    const result: CommandResult = await this.bus.execute(
+      new ExecuteCaseCommand(request.caseId, request.command, principal, {
+        expectedRevision: request.expectedRevision,
+        correlationId: request.correlationId,
+        idempotencyKey,
+      }),
+    );
     const answer = toAnswer(result, request.command.type === 'HandOverClaim');
     if (idempotencyKey) this.idempotency.put(scope, idempotencyKey, { fingerprint, ...answer });
     return answer;

@@ -17,11 +17,19 @@ import { visibleTo } from './execute-case-command.handler';
 @Roles('caseworker', 'creditor', 'auditor')
 @Controller('cases')
 export class CaseQueryController {
-  constructor(private readonly cases: CaseRepository, private readonly streams: CaseStreams, private readonly clock: Clock) {}
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly streams: CaseStreams,
+    private readonly clock: Clock,
+  ) {}
 
   @Get(':caseId')
   @ApiOperation({ summary: 'The case: state, flags, amounts (interest as of today), open deadline, allowed actions' })
-  async get(@Param('caseId', ParseUUIDPipe) caseId: string, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) res: Response) {
+  async get(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { state, revision } = await this.cases.load(caseId);
     if (!state.facts || !visibleTo(state, p)) throw Problems.notFound();
     res.setHeader('ETag', etagOf(revision));

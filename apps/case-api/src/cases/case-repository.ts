@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { evolve, initialCaseState, type CaseState } from '@app/case-domain';
 import { CaseStreams } from './case-stream.port';
 
-export interface LoadedCase { state: CaseState; revision: bigint | 'no_stream'; recordedAt: string | null }
+export interface LoadedCase {
+  state: CaseState;
+  revision: bigint | 'no_stream';
+  recordedAt: string | null;
+}
 
 /** A case is the fold of its stream; nothing else is stored on the write side. */
 @Injectable()

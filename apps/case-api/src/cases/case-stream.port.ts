@@ -1,11 +1,23 @@
 import type { CaseEvent } from '@app/case-domain';
 
-export interface StoredCaseEvent { event: CaseEvent; revision: bigint; recordedAt: string; metadata: Record<string, unknown> }
-export interface NewCaseEvent { id: string; event: CaseEvent; metadata: Record<string, unknown> }
+export interface StoredCaseEvent {
+  event: CaseEvent;
+  revision: bigint;
+  recordedAt: string;
+  metadata: Record<string, unknown>;
+}
+export interface NewCaseEvent {
+  id: string;
+  event: CaseEvent;
+  metadata: Record<string, unknown>;
+}
 
 /** Thrown when the stream moved on since it was read: another command won that revision. */
 export class StaleRevision extends Error {
-  constructor(readonly expected: bigint | 'no_stream', readonly actual: bigint | 'no_stream') {
+  constructor(
+    readonly expected: bigint | 'no_stream',
+    readonly actual: bigint | 'no_stream',
+  ) {
     super(`expected ${String(expected)}, actual ${String(actual)}`);
   }
 }

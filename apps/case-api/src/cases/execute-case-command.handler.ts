@@ -60,14 +60,25 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     };
     let next: bigint;
     try {
-      next = await this.streams.append(caseId, revision, decision.events.map((event, i) => ({ id: ids[i], event, metadata })));
+      next = await this.streams.append(
+        caseId,
+        revision,
+        decision.events.map((event, i) => ({ id: ids[i], event, metadata })),
+      );
     } catch (error) {
       if (error instanceof StaleRevision) {
         throw Problems.staleRevision(String(revision), String(error.actual));
       }
       throw error;
     }
-    return { caseId, state: decision.events.reduce(evolve, state), revision: next, events: decision.events, created: true, at };
+    return {
+      caseId,
+      state: decision.events.reduce(evolve, state),
+      revision: next,
+      events: decision.events,
+      created: true,
+      at,
+    };
   }
 }
 
@@ -78,12 +89,16 @@ export function visibleTo(state: CaseState, principal: Principal): boolean {
 
 function rejected(r: Rejection) {
   if (r.kind === 'caseNotFound') return Problems.notFound(r.message);
-  return problem(HttpStatus.UNPROCESSABLE_ENTITY, r.kind === 'invalid' ? 'rule-violated' : 'transition-not-allowed',
-    r.kind === 'invalid' ? 'The command breaks a rule of the case' : 'Not allowed in the current state', {
+  return problem(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    r.kind === 'invalid' ? 'rule-violated' : 'transition-not-allowed',
+    r.kind === 'invalid' ? 'The command breaks a rule of the case' : 'Not allowed in the current state',
+    {
       detail: r.message,
       command: r.command,
       state: r.state,
       allowedActions: r.allowed,
       ...(r.field ? { field: r.field } : {}),
-    });
+    },
+  );
 }

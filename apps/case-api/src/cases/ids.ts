@@ -20,5 +20,7 @@ export function caseIdFor(creditorId: string, creditorReference: string): string
  * that slips past the response cache is still a no-op in the store.
  */
 export function eventIds(count: number, caseId: string, idempotencyKey?: string): string[] {
-  return Array.from({ length: count }, (_, i) => (idempotencyKey ? uuidFrom(`event:${caseId}:${idempotencyKey}:${i}`) : newEventId()));
+  return Array.from({ length: count }, (_, i) =>
+    idempotencyKey ? uuidFrom(`event:${caseId}:${idempotencyKey}:${i}`) : newEventId(),
+  );
 }

@@ -7,8 +7,18 @@ import { TimerService } from '../deadlines/timer-service';
 
 export class ClockChangeDto {
   @ApiPropertyOptional({ example: '2026-03-01T09:00:00.000Z' }) @IsOptional() @IsISO8601({ strict: true }) set?: string;
-  @ApiPropertyOptional({ description: 'Days to move forward' }) @IsOptional() @IsInt() @Min(0) @Max(3650) advanceDays?: number;
-  @ApiPropertyOptional({ description: 'Seconds to move forward' }) @IsOptional() @IsInt() @Min(0) @Max(315_360_000) advanceSeconds?: number;
+  @ApiPropertyOptional({ description: 'Days to move forward' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  advanceDays?: number;
+  @ApiPropertyOptional({ description: 'Seconds to move forward' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(315_360_000)
+  advanceSeconds?: number;
 }
 
 export class ClockDto {
@@ -21,13 +31,18 @@ export class ClockDto {
 @Public()
 @Controller('dev/clock')
 export class DevClockController {
-  constructor(private readonly clock: Clock, private readonly timers: TimerService) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly timers: TimerService,
+  ) {}
 
   @Get() now(): ClockDto {
     return { now: this.clock.now() };
   }
 
-  @Post() @HttpCode(200) @ApiOperation({ summary: 'Set or advance the simulated clock' })
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Set or advance the simulated clock' })
   async change(@Body() body: ClockChangeDto): Promise<ClockDto> {
     const clock = this.clock as SimulatedClock;
     if (body.set) clock.set(body.set);

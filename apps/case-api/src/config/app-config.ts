@@ -26,7 +26,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const clock = env.CLOCK === 'simulated' ? 'simulated' : 'system';
   if (production && clock === 'simulated') throw new Error('CLOCK=simulated is refused in production mode.');
-  if (production && !env.JWT_SECRET && !env.OIDC_ISSUER) throw new Error('Set JWT_SECRET or OIDC_ISSUER in production mode.');
+  if (production && !env.JWT_SECRET && !env.OIDC_ISSUER)
+    throw new Error('Set JWT_SECRET or OIDC_ISSUER in production mode.');
   return {
     port: Number(env.PORT ?? 3000),
     production,
@@ -35,7 +36,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readModels: {
       databaseUrl: env.DATABASE_URL || undefined,
       schema: env.READ_MODELS_SCHEMA || undefined,
-      sqliteFile: env.READ_MODELS_SQLITE_FILE ?? (env.SQLITE_FILE ? `${env.SQLITE_FILE.replace(/\.sqlite$/, '')}.read-models.sqlite` : join(env.DATA_DIR ?? join(process.cwd(), '.data'), 'read-models.sqlite')),
+      sqliteFile:
+        env.READ_MODELS_SQLITE_FILE ??
+        (env.SQLITE_FILE
+          ? `${env.SQLITE_FILE.replace(/\.sqlite$/, '')}.read-models.sqlite`
+          : join(env.DATA_DIR ?? join(process.cwd(), '.data'), 'read-models.sqlite')),
     },
     clock,
     auth: {

@@ -2,7 +2,12 @@ import type Database from 'better-sqlite3';
 import { serializePosition, parsePosition, type Position, type RecordedEvent } from '@app/event-store';
 
 export type TimerStatus = 'open' | 'fired' | 'cancelled' | 'dropped';
-export interface DueTimer { timerId: string; caseId: string; kind: string; dueAt: string }
+export interface DueTimer {
+  timerId: string;
+  caseId: string;
+  kind: string;
+  dueAt: string;
+}
 
 const CHECKPOINT = 'timer-index';
 
@@ -29,8 +34,12 @@ export class TimerIndex {
       CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL);`);
     this.schedule = db.prepare(`INSERT OR IGNORE INTO case_timers (timer_id, case_id, kind, due_at, status, updated_at)
       VALUES (?, ?, ?, ?, 'open', datetime('now'))`);
-    this.close = db.prepare(`UPDATE case_timers SET status = ?, updated_at = datetime('now') WHERE timer_id = ? AND status = 'open'`);
-    this.setCheckpoint = db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position');
+    this.close = db.prepare(
+      `UPDATE case_timers SET status = ?, updated_at = datetime('now') WHERE timer_id = ? AND status = 'open'`,
+    );
+    this.setCheckpoint = db.prepare(
+      'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
+    );
     this.getCheckpoint = db.prepare('SELECT position FROM checkpoints WHERE name = ?').pluck();
     this.due = db.prepare(`SELECT timer_id AS timerId, case_id AS caseId, kind, due_at AS dueAt FROM case_timers
       WHERE status = 'open' AND due_at <= ? ORDER BY due_at, timer_id LIMIT ?`);

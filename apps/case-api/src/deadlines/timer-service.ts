@@ -39,16 +39,22 @@ export class TimerService implements OnApplicationBootstrap, OnApplicationShutdo
   onApplicationBootstrap(): void {
     if (this.config.workers === 'separate') return;
     this.indexed = this.index.checkpoint();
-    this.subscription = this.store.subscribeToAll((event) => {
-      this.index.apply(event);
-      this.indexed = event.position;
-    }, {
-      from: this.indexed,
-      filter: { streamPrefixes: ['case-'], eventTypes: TIMER_EVENTS },
-      onError: (error) => this.logger.error(`The timer index stopped: ${error instanceof Error ? error.message : String(error)}`),
-    });
+    this.subscription = this.store.subscribeToAll(
+      (event) => {
+        this.index.apply(event);
+        this.indexed = event.position;
+      },
+      {
+        from: this.indexed,
+        filter: { streamPrefixes: ['case-'], eventTypes: TIMER_EVENTS },
+        onError: (error) =>
+          this.logger.error(`The timer index stopped: ${error instanceof Error ? error.message : String(error)}`),
+      },
+    );
     if (this.config.timers.pollMs > 0) {
-      this.loop = setInterval(() => { void this.runDue().catch((e) => this.logger.error(e)); }, this.config.timers.pollMs);
+      this.loop = setInterval(() => {
+        void this.runDue().catch((e) => this.logger.error(e));
+      }, this.config.timers.pollMs);
       this.loop.unref();
     }
   }
@@ -79,10 +85,12 @@ export class TimerService implements OnApplicationBootstrap, OnApplicationShutdo
 
   private async fire(caseId: string, timerId: string): Promise<boolean> {
     try {
-      await this.bus.execute(new ExecuteCaseCommand(caseId, { type: 'FireDeadline', data: { timerId } }, SYSTEM_TIMER, {
-        correlationId: `timer:${timerId}`,
-        idempotencyKey: `timer:${timerId}`,
-      }));
+      await this.bus.execute(
+        new ExecuteCaseCommand(caseId, { type: 'FireDeadline', data: { timerId } }, SYSTEM_TIMER, {
+          correlationId: `timer:${timerId}`,
+          idempotencyKey: `timer:${timerId}`,
+        }),
+      );
       this.index.settle(timerId, 'fired');
       return true;
     } catch (error) {
@@ -99,7 +107,11 @@ export class TimerService implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** Waits until the index has seen everything in the store up to now. */
   private async catchUp(): Promise<void> {
-    const [head] = await this.store.readAll({ direction: 'backwards', maxCount: 1, filter: { streamPrefixes: ['case-'], eventTypes: TIMER_EVENTS } });
+    const [head] = await this.store.readAll({
+      direction: 'backwards',
+      maxCount: 1,
+      filter: { streamPrefixes: ['case-'], eventTypes: TIMER_EVENTS },
+    });
     if (!head) return;
     for (let waited = 0; this.indexed === 'start' || comparePositions(this.indexed, head.position) < 0; waited += 10) {
       if (waited > 30_000) throw new Error('The timer index did not catch up within 30 s');

@@ -18,13 +18,17 @@ export class MetricsController {
       name: 'projection_lag_events',
       help: 'Case events in the store not yet in the read models (capped at 10000)',
       registers: [this.registry],
-      async collect() { this.set((await measure()).events); },
+      async collect() {
+        this.set((await measure()).events);
+      },
     });
     new Gauge({
       name: 'projection_lag_seconds',
       help: 'Age of the oldest case event not yet in the read models',
       registers: [this.registry],
-      async collect() { this.set((await measure()).seconds); },
+      async collect() {
+        this.set((await measure()).seconds);
+      },
     });
   }
 

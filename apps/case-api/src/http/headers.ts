@@ -5,7 +5,9 @@ export function parseIfMatch(header: string | undefined): bigint | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
   const match = header.trim().match(/^(?:W\/)?"?(\d{1,19})"?$/);
   if (!match) {
-    throw Problems.invalid('If-Match must be a case revision, as given in the ETag.', [{ field: 'If-Match', messages: ['not a revision'] }]);
+    throw Problems.invalid('If-Match must be a case revision, as given in the ETag.', [
+      { field: 'If-Match', messages: ['not a revision'] },
+    ]);
   }
   return BigInt(match[1]);
 }
@@ -13,7 +15,9 @@ export function parseIfMatch(header: string | undefined): bigint | undefined {
 export function parseIdempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
   if (!/^[\x21-\x7e]{1,200}$/.test(header)) {
-    throw Problems.invalid('Idempotency-Key must be 1 to 200 visible ASCII characters.', [{ field: 'Idempotency-Key', messages: ['invalid'] }]);
+    throw Problems.invalid('Idempotency-Key must be 1 to 200 visible ASCII characters.', [
+      { field: 'Idempotency-Key', messages: ['invalid'] },
+    ]);
   }
   return header;
 }

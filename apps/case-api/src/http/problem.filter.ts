@@ -13,7 +13,7 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toProblem(error);
-    if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    if (body.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
@@ -30,8 +30,12 @@ export class ProblemFilter implements ExceptionFilter {
       const status = error.getStatus();
       const response = error.getResponse();
       const detail = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-      return problem(status, `http-${status}`, error.message, { detail: Array.isArray(detail) ? detail.join('; ') : String(detail ?? '') }).problem;
+      return problem(status, `http-${status}`, error.message, {
+        detail: Array.isArray(detail) ? detail.join('; ') : String(detail ?? ''),
+      }).problem;
     }
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal', 'Internal error', { detail: 'An unexpected error; it has been logged.' }).problem;
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal', 'Internal error', {
+      detail: 'An unexpected error; it has been logged.',
+    }).problem;
   }
 }

@@ -17,7 +17,12 @@ export class ProblemException extends HttpException {
 
 const TYPE_BASE = 'https://collection-engine.local/problems/';
 
-export function problem(status: HttpStatus, slug: string, title: string, extra: Partial<Problem> = {}): ProblemException {
+export function problem(
+  status: HttpStatus,
+  slug: string,
+  title: string,
+  extra: Partial<Problem> = {},
+): ProblemException {
   return new ProblemException({ type: `${TYPE_BASE}${slug}`, title, status, ...extra });
 }
 

@@ -1,6 +1,11 @@
 import Database from 'better-sqlite3';
 
-export interface StoredResponse { fingerprint: string; status: number; body: unknown; headers: Record<string, string> }
+export interface StoredResponse {
+  fingerprint: string;
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
 
 /** Responses to commands sent with an Idempotency-Key, kept so a retry gets the original answer. */
 export abstract class IdempotencyStore {
@@ -18,13 +23,25 @@ export class SqliteIdempotencyStore extends IdempotencyStore {
       scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, status INTEGER NOT NULL,
       body TEXT NOT NULL, headers TEXT NOT NULL, stored_at TEXT NOT NULL DEFAULT (datetime('now')),
       PRIMARY KEY (scope, key))`);
-    this.select = db.prepare('SELECT fingerprint, status, body, headers FROM idempotent_responses WHERE scope = ? AND key = ?');
-    this.insert = db.prepare('INSERT OR IGNORE INTO idempotent_responses (scope, key, fingerprint, status, body, headers) VALUES (?, ?, ?, ?, ?, ?)');
+    this.select = db.prepare(
+      'SELECT fingerprint, status, body, headers FROM idempotent_responses WHERE scope = ? AND key = ?',
+    );
+    this.insert = db.prepare(
+      'INSERT OR IGNORE INTO idempotent_responses (scope, key, fingerprint, status, body, headers) VALUES (?, ?, ?, ?, ?, ?)',
+    );
   }
 
   get(scope: string, key: string): StoredResponse | undefined {
-    const row = this.select.get(scope, key) as { fingerprint: string; status: number; body: string; headers: string } | undefined;
-    return row && { fingerprint: row.fingerprint, status: row.status, body: JSON.parse(row.body), headers: JSON.parse(row.headers) };
+    const row = this.select.get(scope, key) as
+      { fingerprint: string; status: number; body: string; headers: string } | undefined;
+    return (
+      row && {
+        fingerprint: row.fingerprint,
+        status: row.status,
+        body: JSON.parse(row.body),
+        headers: JSON.parse(row.headers),
+      }
+    );
   }
 
   put(scope: string, key: string, r: StoredResponse): void {

@@ -1,4 +1,11 @@
-import { DynamicModule, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EventStore } from '@app/event-store';
@@ -34,9 +41,17 @@ export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationSh
             return openReadStore(databaseUrl ? { databaseUrl, schema } : { sqliteFile });
           },
         },
-        { provide: CaseProjector, inject: [EVENT_STORE, READ_STORE], useFactory: (store: EventStore, read: ReadStore) => new CaseProjector(store, read) },
+        {
+          provide: CaseProjector,
+          inject: [EVENT_STORE, READ_STORE],
+          useFactory: (store: EventStore, read: ReadStore) => new CaseProjector(store, read),
+        },
         { provide: CaseQueries, inject: [READ_STORE], useFactory: (read: ReadStore) => new CaseQueries(read) },
-        { provide: ProjectionLag, inject: [EVENT_STORE, CaseProjector], useFactory: (store: EventStore, p: CaseProjector) => new ProjectionLag(store, p) },
+        {
+          provide: ProjectionLag,
+          inject: [EVENT_STORE, CaseProjector],
+          useFactory: (store: EventStore, p: CaseProjector) => new ProjectionLag(store, p),
+        },
       ],
       exports: [CaseProjector, CaseQueries, ProjectionLag, READ_STORE],
     };

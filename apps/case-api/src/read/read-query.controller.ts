@@ -11,73 +11,118 @@ import { Problems } from '../http/problem';
 import { summaryView, todayOf } from './summary-view';
 
 class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
 }
 
 class QueueQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'deadlinesDue: days ahead (default 7); limitationAtRisk: days ahead (default 180)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) days?: number;
+  @ApiPropertyOptional({
+    description: 'deadlinesDue: days ahead (default 7); limitationAtRisk: days ahead (default 180)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  days?: number;
 }
 
 class CaseListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES as unknown as string[]) status?: string;
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsOptional()
+  @IsIn(CASE_STATUSES as unknown as string[])
+  status?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) creditorId?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => String) @IsIn(['true', 'false']) disputeCode?: 'true' | 'false';
-  @ApiPropertyOptional({ enum: ['lastChanged', 'dueAt', 'outstanding', 'overdueFirst'] }) @IsOptional() @IsIn(['lastChanged', 'dueAt', 'outstanding', 'overdueFirst']) sort?: 'lastChanged' | 'dueAt' | 'outstanding' | 'overdueFirst';
+  @ApiPropertyOptional({ enum: ['lastChanged', 'dueAt', 'outstanding', 'overdueFirst'] })
+  @IsOptional()
+  @IsIn(['lastChanged', 'dueAt', 'outstanding', 'overdueFirst'])
+  sort?: 'lastChanged' | 'dueAt' | 'outstanding' | 'overdueFirst';
 }
 
-export class QueueCountsDto { @ApiProperty() counts!: Record<string, number> }
+export class QueueCountsDto {
+  @ApiProperty() counts!: Record<string, number>;
+}
 
 /** The read side: work queues, case lists, the creditor's portfolio and the timeline. */
 @ApiTags('read models')
 @ApiBearerAuth()
 @Controller()
 export class ReadQueryController {
-  constructor(private readonly queries: CaseQueries, private readonly clock: Clock) {}
+  constructor(
+    private readonly queries: CaseQueries,
+    private readonly clock: Clock,
+  ) {}
 
-  @Get('queues') @Roles('caseworker', 'auditor')
+  @Get('queues')
+  @Roles('caseworker', 'auditor')
   @ApiOperation({ summary: 'How many cases wait in each caseworker queue' })
   async counts() {
     const counts = await this.queries.queueCounts(this.clock.now());
-    return { queues: Object.entries(QUEUES).map(([name, q]) => ({ name, label: q.label, count: counts[name as QueueName] })) };
+    return {
+      queues: Object.entries(QUEUES).map(([name, q]) => ({ name, label: q.label, count: counts[name as QueueName] })),
+    };
   }
 
-  @Get('queues/:name') @Roles('caseworker', 'auditor')
+  @Get('queues/:name')
+  @Roles('caseworker', 'auditor')
   @ApiOperation({ summary: 'A caseworker queue, paged by cursor' })
   async queue(@Param('name') name: string, @Query() q: QueueQuery) {
     if (!(name in QUEUES)) throw Problems.notFound(`No queue ${name}; there are ${Object.keys(QUEUES).join(', ')}.`);
-    const page = await this.pageOf(() => this.queries.queue(name as QueueName, { now: this.clock.now(), days: q.days, limit: q.limit, cursor: q.cursor }));
+    const page = await this.pageOf(() =>
+      this.queries.queue(name as QueueName, { now: this.clock.now(), days: q.days, limit: q.limit, cursor: q.cursor }),
+    );
     return { queue: name, ...page };
   }
 
-  @Get('cases') @Roles('caseworker', 'auditor', 'creditor')
-  @ApiOperation({ summary: 'Cases by status, creditor and dispute code; sorted; paged by cursor (a creditor sees its own)' })
+  @Get('cases')
+  @Roles('caseworker', 'auditor', 'creditor')
+  @ApiOperation({
+    summary: 'Cases by status, creditor and dispute code; sorted; paged by cursor (a creditor sees its own)',
+  })
   list(@Query() q: CaseListQuery, @CurrentPrincipal() p: Principal) {
     const creditorId = p.role === 'creditor' ? p.creditorId : q.creditorId;
-    return this.pageOf(() => this.queries.list({
-      statuses: q.status ? [q.status] : undefined,
-      creditorId,
-      disputeCode: q.disputeCode === undefined ? undefined : q.disputeCode === 'true',
-      sort: q.sort,
-      limit: q.limit,
-      cursor: q.cursor,
-    }));
+    return this.pageOf(() =>
+      this.queries.list({
+        statuses: q.status ? [q.status] : undefined,
+        creditorId,
+        disputeCode: q.disputeCode === undefined ? undefined : q.disputeCode === 'true',
+        sort: q.sort,
+        limit: q.limit,
+        cursor: q.cursor,
+      }),
+    );
   }
 
-  @Get('portfolio') @Roles('creditor')
+  @Get('portfolio')
+  @Roles('creditor')
   @ApiOperation({ summary: "The creditor's portfolio: cases by state, objections awaiting its reply, totals" })
   portfolio(@CurrentPrincipal() p: Principal) {
     return this.queries.portfolio(p.creditorId!);
   }
 
-  @Get('cases/:caseId/timeline') @Roles('caseworker', 'auditor', 'creditor')
+  @Get('cases/:caseId/timeline')
+  @Roles('caseworker', 'auditor', 'creditor')
   @ApiOperation({ summary: 'Every event of the case in order, with actor, time and a readable sentence' })
   async timeline(@Param('caseId', ParseUUIDPipe) caseId: string, @CurrentPrincipal() p: Principal) {
     const summary = await this.queries.summary(caseId);
     if (!summary || (p.role === 'creditor' && summary.creditor_id !== p.creditorId)) throw Problems.notFound();
     return (await this.queries.timeline(caseId)).map((t) => ({
-      revision: String(t.revision), type: t.type, at: t.at, actor: JSON.parse(t.actor), sentence: t.sentence,
+      revision: String(t.revision),
+      type: t.type,
+      at: t.at,
+      actor: JSON.parse(t.actor),
+      sentence: t.sentence,
     }));
   }
 
@@ -87,7 +132,8 @@ export class ReadQueryController {
       const page = await run();
       return { items: page.items.map((row) => summaryView(row, today)), nextCursor: page.nextCursor };
     } catch (error) {
-      if (error instanceof RangeError) throw Problems.invalid(error.message, [{ field: 'cursor', messages: [error.message] }]);
+      if (error instanceof RangeError)
+        throw Problems.invalid(error.message, [{ field: 'cursor', messages: [error.message] }]);
       throw error;
     }
   }

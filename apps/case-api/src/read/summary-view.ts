@@ -3,7 +3,9 @@ import type { CaseSummaryRow } from '@app/read-models';
 
 /** A summary row as the API shows it, with late interest brought up to `today`. */
 export function summaryView(row: CaseSummaryRow, today: CalendarDate) {
-  const extra = row.interest_stopped ? 0 : lateInterest(row.outstanding_principal, row.interest_accrued_until, today).amount;
+  const extra = row.interest_stopped
+    ? 0
+    : lateInterest(row.outstanding_principal, row.interest_accrued_until, today).amount;
   return {
     caseId: row.case_id,
     creditorId: row.creditor_id,

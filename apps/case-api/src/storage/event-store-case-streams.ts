@@ -1,6 +1,12 @@
 import type { CaseEvent } from '@app/case-domain';
 import { WrongExpectedVersion, type EventStore, type EventMetadata } from '@app/event-store';
-import { CaseStreams, StaleRevision, streamOf, type NewCaseEvent, type StoredCaseEvent } from '../cases/case-stream.port';
+import {
+  CaseStreams,
+  StaleRevision,
+  streamOf,
+  type NewCaseEvent,
+  type StoredCaseEvent,
+} from '../cases/case-stream.port';
 
 /** Case streams on the event store port: whichever adapter the configuration chose. */
 export class EventStoreCaseStreams extends CaseStreams {
@@ -21,7 +27,12 @@ export class EventStoreCaseStreams extends CaseStreams {
     try {
       const result = await this.store.append(
         streamOf(caseId),
-        events.map((e) => ({ id: e.id, type: e.event.type, data: e.event.data, metadata: e.metadata as EventMetadata })),
+        events.map((e) => ({
+          id: e.id,
+          type: e.event.type,
+          data: e.event.data,
+          metadata: e.metadata as EventMetadata,
+        })),
         { expectedRevision: expected },
       );
       return result.nextExpectedRevision;

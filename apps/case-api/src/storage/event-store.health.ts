@@ -15,7 +15,9 @@ export class EventStoreHealth {
     try {
       await Promise.race([
         this.store.readAll({ maxCount: 1 }),
-        new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS); }),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+        }),
       ]);
       return null;
     } catch (error) {

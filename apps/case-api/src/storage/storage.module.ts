@@ -18,14 +18,20 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
  */
 @Module({})
 export class StorageModule implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(LOCAL_DB) private readonly local: Database.Database) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LOCAL_DB) private readonly local: Database.Database,
+  ) {}
 
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: StorageModule,
       global: true,
       providers: [
-        { provide: EVENT_STORE, useFactory: () => createEventStore({ eventstoreUrl: config.eventstoreUrl, sqliteFile: config.sqliteFile }) },
+        {
+          provide: EVENT_STORE,
+          useFactory: () => createEventStore({ eventstoreUrl: config.eventstoreUrl, sqliteFile: config.sqliteFile }),
+        },
         {
           provide: LOCAL_DB,
           inject: [EVENT_STORE],
@@ -37,9 +43,21 @@ export class StorageModule implements OnApplicationShutdown {
             return db;
           },
         },
-        { provide: CaseStreams, inject: [EVENT_STORE], useFactory: (store: EventStore) => new EventStoreCaseStreams(store) },
-        { provide: IdempotencyStore, inject: [LOCAL_DB], useFactory: (db: Database.Database) => new SqliteIdempotencyStore(db) },
-        { provide: EventStoreHealth, inject: [EVENT_STORE], useFactory: (store: EventStore) => new EventStoreHealth(store) },
+        {
+          provide: CaseStreams,
+          inject: [EVENT_STORE],
+          useFactory: (store: EventStore) => new EventStoreCaseStreams(store),
+        },
+        {
+          provide: IdempotencyStore,
+          inject: [LOCAL_DB],
+          useFactory: (db: Database.Database) => new SqliteIdempotencyStore(db),
+        },
+        {
+          provide: EventStoreHealth,
+          inject: [EVENT_STORE],
+          useFactory: (store: EventStore) => new EventStoreHealth(store),
+        },
       ],
       exports: [CaseStreams, IdempotencyStore, EventStoreHealth, EVENT_STORE, LOCAL_DB],
     };

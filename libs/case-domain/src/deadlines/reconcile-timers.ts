@@ -7,7 +7,11 @@ import { ownerIsActive, TIMER_RULES } from './timer-rules';
  * leaving it cancels them, and restart events (a payment for limitation) renew the period.
  * Decided here once, so the timers in the history always agree with the states.
  */
-export function reconcileTimers(before: CaseState, after: CaseState, event: CaseEvent): Array<DeadlineScheduled | DeadlineCancelled> {
+export function reconcileTimers(
+  before: CaseState,
+  after: CaseState,
+  event: CaseEvent,
+): Array<DeadlineScheduled | DeadlineCancelled> {
   const facts = after.facts;
   if (!facts) return [];
   const at = event.data.at;
@@ -28,7 +32,10 @@ export function reconcileTimers(before: CaseState, after: CaseState, event: Case
     const wanted = dueAt !== null && (entered || restarted || (rule.repeats === true && !open));
     if (wanted && (!open || entered || restarted)) {
       scheduled += 1;
-      out.push({ type: 'DeadlineScheduled', data: { at, timerId: `${facts.caseId}/${rule.kind}/${scheduled}`, kind: rule.kind, dueAt } });
+      out.push({
+        type: 'DeadlineScheduled',
+        data: { at, timerId: `${facts.caseId}/${rule.kind}/${scheduled}`, kind: rule.kind, dueAt },
+      });
     }
   }
   return out;

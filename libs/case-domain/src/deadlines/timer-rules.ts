@@ -4,7 +4,11 @@ import type { CaseEvent, CaseEventType, TimerKind } from '../events/case-events'
 import type { CaseStatus } from '../machine/status';
 import type { CaseFacts } from '../state/case-state';
 
-export interface TimerContext { facts: CaseFacts; at: Instant; event: CaseEvent }
+export interface TimerContext {
+  facts: CaseFacts;
+  at: Instant;
+  event: CaseEvent;
+}
 
 export interface TimerRule {
   kind: TimerKind;
@@ -48,24 +52,37 @@ export const TIMER_RULES: readonly TimerRule[] = [
   {
     kind: 'noticeDeadline',
     owner: 'collection.notice',
-    dueAt: ({ at, event }) => (event.type === 'CollectionNoticeSent' ? event.data.deadlineAt : dueFor('noticeDeadline', at)),
+    dueAt: ({ at, event }) =>
+      event.type === 'CollectionNoticeSent' ? event.data.deadlineAt : dueFor('noticeDeadline', at),
   },
   {
     kind: 'demandDeadline',
     owner: 'collection.demand',
-    dueAt: ({ at, event }) => (event.type === 'PaymentDemandSent' ? event.data.deadlineAt : dueFor('demandDeadline', at)),
+    dueAt: ({ at, event }) =>
+      event.type === 'PaymentDemandSent' ? event.data.deadlineAt : dueFor('demandDeadline', at),
   },
   {
     kind: 'heavyFeeDue',
     owner: 'collection.demand',
-    dueAt: ({ at, event }) => (event.type === 'PaymentDemandSent' ? event.data.heavyFeeFrom : dueFor('heavyFeeDue', at)),
+    dueAt: ({ at, event }) =>
+      event.type === 'PaymentDemandSent' ? event.data.heavyFeeFrom : dueFor('heavyFeeDue', at),
   },
-  { kind: 'documentsDeadline', owner: 'dispute.awaitingDebtorDocuments', dueAt: ({ at }) => dueFor('documentsDeadline', at) },
-  { kind: 'creditorReply', owner: 'dispute.awaitingCreditor', repeats: true, dueAt: ({ at }) => dueFor('creditorReply', at) },
+  {
+    kind: 'documentsDeadline',
+    owner: 'dispute.awaitingDebtorDocuments',
+    dueAt: ({ at }) => dueFor('documentsDeadline', at),
+  },
+  {
+    kind: 'creditorReply',
+    owner: 'dispute.awaitingCreditor',
+    repeats: true,
+    dueAt: ({ at }) => dueFor('creditorReply', at),
+  },
   {
     kind: 'debtorPaymentDeadline',
     owner: 'dispute.awaitingDebtorReply',
-    dueAt: ({ at, event }) => (event.type === 'ClaimConfirmedToDebtor' ? event.data.paymentDeadlineAt : dueFor('debtorPaymentDeadline', at)),
+    dueAt: ({ at, event }) =>
+      event.type === 'ClaimConfirmedToDebtor' ? event.data.paymentDeadlineAt : dueFor('debtorPaymentDeadline', at),
   },
   {
     kind: 'settlementDue',

@@ -1,13 +1,28 @@
 import { deadlineAfter, easterSunday, isWorkingDay, norwegianHolidays } from './working-days';
 
 describe('working days and deadlines', () => {
-  it.each([[2024, '2024-03-31'], [2025, '2025-04-20'], [2026, '2026-04-05'], [2027, '2027-03-28'], [2038, '2038-04-25']])(
-    'Easter Sunday %d is %s', (year, date) => expect(easterSunday(year)).toBe(date));
+  it.each([
+    [2024, '2024-03-31'],
+    [2025, '2025-04-20'],
+    [2026, '2026-04-05'],
+    [2027, '2027-03-28'],
+    [2038, '2038-04-25'],
+  ])('Easter Sunday %d is %s', (year, date) => expect(easterSunday(year)).toBe(date));
 
   it('knows the Norwegian public holidays of 2025, computed from Easter', () => {
     expect([...norwegianHolidays(2025)].sort()).toEqual([
-      '2025-01-01', '2025-04-17', '2025-04-18', '2025-04-20', '2025-04-21', '2025-05-01',
-      '2025-05-17', '2025-05-29', '2025-06-08', '2025-06-09', '2025-12-25', '2025-12-26',
+      '2025-01-01',
+      '2025-04-17',
+      '2025-04-18',
+      '2025-04-20',
+      '2025-04-21',
+      '2025-05-01',
+      '2025-05-17',
+      '2025-05-29',
+      '2025-06-08',
+      '2025-06-09',
+      '2025-12-25',
+      '2025-12-26',
     ]);
   });
 

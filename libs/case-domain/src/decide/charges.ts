@@ -9,7 +9,9 @@ export function charge(facts: CaseFacts, fee: FeeQuote, at: Instant, replaces: F
   const chargedTo = facts.feesChargeableToDebtor ? 'debtor' : 'creditor';
   // A replacing fee lower than what the debtor already paid (the claim was credited down a
   // bracket) leaves the difference to be refunded, never a negative balance.
-  const replaced = facts.fees.filter((f) => f.active && f.kind === replaces && f.chargedTo === 'debtor').reduce((s, f) => s + f.amount, 0);
+  const replaced = facts.fees
+    .filter((f) => f.active && f.kind === replaces && f.chargedTo === 'debtor')
+    .reduce((s, f) => s + f.amount, 0);
   const costsAfter = facts.ledger.debtorCosts - replaced + (chargedTo === 'debtor' ? fee.amount : 0);
   const refund = Math.max(0, facts.ledger.paid.costs + facts.ledger.writtenOff.costs - costsAfter);
   return { type: 'FeeCharged', data: { at, fee, chargedTo, replaces, refund } };

@@ -27,7 +27,11 @@ function feeClaimed(facts: CaseFacts, on: string): ConciliationComplaintFiled['d
 /** What a settlement gives up, taken from interest first, then costs, then principal. */
 function writeOffFor(due: { costs: Minor; interest: Minor; principal: Minor }, settledAt: Minor) {
   let rest = due.costs + due.interest + due.principal - settledAt;
-  const take = (available: Minor) => { const t = Math.min(available, rest); rest -= t; return t; };
+  const take = (available: Minor) => {
+    const t = Math.min(available, rest);
+    rest -= t;
+    return t;
+  };
   const interest = take(due.interest);
   const costs = take(due.costs);
   return { costs, interest, principal: take(due.principal) };
@@ -37,10 +41,14 @@ export const conciliationDeciders = {
   DecideOnConciliation(facts: CaseFacts, { at, data }: CommandOf<'DecideOnConciliation'>): Draft {
     const recommendation = recommendFiler(facts);
     switch (data.choice) {
-      case 'agencyFiles': return [{ type: 'AgencyFilingChosen', data: { at, recommendation } }];
-      case 'creditorFiles': return [{ type: 'CreditorFilingChosen', data: { at, recommendation } }];
-      case 'close': return [{ type: 'BoardDeclined', data: { at, recommendation, comment: data.comment ?? '' } }];
-      default: return invalid('choice must be agencyFiles, creditorFiles or close.', 'choice');
+      case 'agencyFiles':
+        return [{ type: 'AgencyFilingChosen', data: { at, recommendation } }];
+      case 'creditorFiles':
+        return [{ type: 'CreditorFilingChosen', data: { at, recommendation } }];
+      case 'close':
+        return [{ type: 'BoardDeclined', data: { at, recommendation, comment: data.comment ?? '' } }];
+      default:
+        return invalid('choice must be agencyFiles, creditorFiles or close.', 'choice');
     }
   },
 
@@ -48,10 +56,16 @@ export const conciliationDeciders = {
     if (!data.board?.trim()) return invalid('The conciliation board (forliksråd) is required.', 'board');
     const filedOn = dateOf(at);
     if (facts.demandSentOn && filedOn > addMonths(facts.demandSentOn, DEMAND_VALID_MONTHS)) {
-      return invalid('More than 6 months since the payment demand: a new betalingsoppfordring must be sent first (§ 11).', 'state');
+      return invalid(
+        'More than 6 months since the payment demand: a new betalingsoppfordring must be sent first (§ 11).',
+        'state',
+      );
     }
     return [
-      { type: 'ConciliationComplaintFiled', data: { at, filedOn, board: data.board, feeClaimed: feeClaimed(facts, filedOn), limitationInterrupted: true } },
+      {
+        type: 'ConciliationComplaintFiled',
+        data: { at, filedOn, board: data.board, feeClaimed: feeClaimed(facts, filedOn), limitationInterrupted: true },
+      },
       charge(facts, courtFee(filedOn), at),
     ];
   },
@@ -59,24 +73,35 @@ export const conciliationDeciders = {
   RecordBoardOutcome(facts: CaseFacts, { at, data }: CommandOf<'RecordBoardOutcome'>): Draft {
     if (data.outcome !== 'settlement') {
       const summary = data.summary ?? '';
-      const type = ({
-        judgmentForCreditor: 'BoardJudgmentForCreditor',
-        defaultJudgment: 'DefaultJudgmentGiven',
-        judgmentForDebtor: 'BoardJudgmentForDebtor',
-        noAgreement: 'BoardReferredCase',
-      } as const)[data.outcome];
+      const type = (
+        {
+          judgmentForCreditor: 'BoardJudgmentForCreditor',
+          defaultJudgment: 'DefaultJudgmentGiven',
+          judgmentForDebtor: 'BoardJudgmentForDebtor',
+          noAgreement: 'BoardReferredCase',
+        } as const
+      )[data.outcome];
       return type ? [{ type, data: { at, summary } } as CaseEvent] : invalid('Unknown outcome.', 'outcome');
     }
     const today = dateOf(at);
-    if (!Number.isSafeInteger(data.amount) || data.amount <= 0) return invalid('amount is a positive whole number of minor units (øre).', 'amount');
+    if (!Number.isSafeInteger(data.amount) || data.amount <= 0)
+      return invalid('amount is a positive whole number of minor units (øre).', 'amount');
     if (!isCalendarDate(data.dueDate)) return invalid('dueDate must be a date (YYYY-MM-DD).', 'dueDate');
     if (data.dueDate < today) return invalid('A settlement cannot fall due in the past.', 'dueDate');
     const due = owed(facts, today);
     const total = due.costs + due.interest + due.principal;
     if (data.amount > total) return invalid(`The settlement exceeds what is owed (${total}).`, 'amount');
-    return [{
-      type: 'BoardSettlementReached',
-      data: { at, amount: data.amount, dueDate: data.dueDate, interest: pendingInterest(facts, today), writtenOff: writeOffFor(due, data.amount) },
-    }];
+    return [
+      {
+        type: 'BoardSettlementReached',
+        data: {
+          at,
+          amount: data.amount,
+          dueDate: data.dueDate,
+          interest: pendingInterest(facts, today),
+          writtenOff: writeOffFor(due, data.amount),
+        },
+      },
+    ];
   },
 };

@@ -11,7 +11,10 @@ import { machineAllows } from '../views/allowed-actions';
 
 const consequences: Record<TimerKind, (facts: CaseFacts, at: Instant) => CaseEvent[]> = {
   noticeDeadline: (facts, at) => [
-    { type: 'PaymentDemandSent', data: { at, deadlineAt: dueFor('demandDeadline', at), heavyFeeFrom: dueFor('heavyFeeDue', at) } },
+    {
+      type: 'PaymentDemandSent',
+      data: { at, deadlineAt: dueFor('demandDeadline', at), heavyFeeFrom: dueFor('heavyFeeDue', at) },
+    },
     charge(facts, lightFeeFor(facts, at), at),
   ],
   demandDeadline: (_, at) => [{ type: 'PaymentDemandDeadlinePassed', data: { at } }],
@@ -21,11 +24,16 @@ const consequences: Record<TimerKind, (facts: CaseFacts, at: Instant) => CaseEve
   ],
   documentsDeadline: (_, at) => [{ type: 'DocumentsDeadlinePassed', data: { at } }],
   creditorReply: (facts, at) => [
-    { type: 'CreditorReplyOverdue', data: { at, reminderNumber: facts.creditorReminders + 1, creditorReminded: true, debtorInformed: true } },
+    {
+      type: 'CreditorReplyOverdue',
+      data: { at, reminderNumber: facts.creditorReminders + 1, creditorReminded: true, debtorInformed: true },
+    },
   ],
   debtorPaymentDeadline: (_, at) => [{ type: 'DebtorPaymentDeadlinePassed', data: { at } }],
   settlementDue: (_, at) => [{ type: 'SettlementDueDatePassed', data: { at } }],
-  limitationWarning: (facts, at) => [{ type: 'LimitationWarningIssued', data: { at, limitationDate: limitationDateOf(facts) } }],
+  limitationWarning: (facts, at) => [
+    { type: 'LimitationWarningIssued', data: { at, limitationDate: limitationDateOf(facts) } },
+  ],
 };
 
 /**
@@ -34,7 +42,8 @@ const consequences: Record<TimerKind, (facts: CaseFacts, at: Instant) => CaseEve
  */
 export function decideFireDeadline(facts: CaseFacts, command: CommandOf<'FireDeadline'>, state: CaseState): Draft {
   const timer = facts.timers.find((t) => t.timerId === command.data.timerId);
-  if (!timer) return invalid(`Timer ${command.data.timerId} is not open on this case: it has fired or was cancelled.`, 'state');
+  if (!timer)
+    return invalid(`Timer ${command.data.timerId} is not open on this case: it has fired or was cancelled.`, 'state');
   const at = timer.dueAt;
   const follows = consequences[timer.kind](facts, at);
   const move = follows.find(isTransitionEvent);
@@ -46,4 +55,3 @@ export function decideFireDeadline(facts: CaseFacts, command: CommandOf<'FireDea
   }
   return [{ type: 'DeadlineFired', data: { at, timerId: timer.timerId, kind: timer.kind } }, ...follows];
 }
-

@@ -32,9 +32,11 @@ const DECIDERS: Deciders = {
  * is checked against the machine in order and the timer bookkeeping is added.
  */
 export function decide(state: CaseState, command: CaseCommand): Decision {
-  const reject = (kind: RejectionKind, message: string, field?: string) => rejection(state, command, kind, message, field);
+  const reject = (kind: RejectionKind, message: string, field?: string) =>
+    rejection(state, command, kind, message, field);
 
-  if (command.type !== 'HandOverClaim' && state.facts === null) return reject('caseNotFound', 'No claim has been handed over for this case.');
+  if (command.type !== 'HandOverClaim' && state.facts === null)
+    return reject('caseNotFound', 'No claim has been handed over for this case.');
   const gate = gateOf(command);
   if (gate && !machineAllows(state, gate)) {
     return reject('notAllowed', `${command.type} is not allowed while the case is ${state.status}.`);
@@ -42,15 +44,18 @@ export function decide(state: CaseState, command: CaseCommand): Decision {
 
   let draft: Draft;
   try {
-    draft = command.type === 'HandOverClaim'
-      ? decideHandOver(command)
-      : (DECIDERS[command.type] as Decider<typeof command.type>)(state.facts!, command as never, state);
+    draft =
+      command.type === 'HandOverClaim'
+        ? decideHandOver(command)
+        : (DECIDERS[command.type] as Decider<typeof command.type>)(state.facts!, command as never, state);
   } catch (error) {
     if (error instanceof RuleNotInForce) return reject('invalid', error.message);
     throw error;
   }
   if (isInvalid(draft)) {
-    return draft.field === 'state' ? reject('notAllowed', draft.invalid) : reject('invalid', draft.invalid, draft.field);
+    return draft.field === 'state'
+      ? reject('notAllowed', draft.invalid)
+      : reject('invalid', draft.invalid, draft.field);
   }
   return settle(state, command, draft);
 }
@@ -60,7 +65,12 @@ function settle(state: CaseState, command: CaseCommand, draft: CaseEvent[]): Dec
   let current = state;
   for (const event of draft) {
     if (isTransitionEvent(event) && !machineAllows(current, event.type)) {
-      return rejection(state, command, 'notAllowed', `${event.type} is not allowed while the case is ${current.status}.`);
+      return rejection(
+        state,
+        command,
+        'notAllowed',
+        `${event.type} is not allowed while the case is ${current.status}.`,
+      );
     }
     const before = current;
     current = evolve(current, event);
@@ -74,7 +84,13 @@ function settle(state: CaseState, command: CaseCommand, draft: CaseEvent[]): Dec
   return { ok: true, events };
 }
 
-function rejection(state: CaseState, command: CaseCommand, kind: RejectionKind, message: string, field?: string): Decision {
+function rejection(
+  state: CaseState,
+  command: CaseCommand,
+  kind: RejectionKind,
+  message: string,
+  field?: string,
+): Decision {
   const r: Rejection = { kind, command: command.type, state: state.status, allowed: allowedActions(state), message };
   if (field) r.field = field;
   return { ok: false, rejection: r };

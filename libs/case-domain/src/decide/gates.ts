@@ -10,33 +10,51 @@ type Gate = TransitionEvent['type'];
  */
 export function gateOf(command: CaseCommand): Gate | null {
   switch (command.type) {
-    case 'HandOverClaim': return 'ClaimHandedOver';
-    case 'RegisterObjection': return 'ObjectionRegistered';
-    case 'RejectObjection': return 'ObjectionRejectedByAgency';
-    case 'RequestDocuments': return 'DocumentsRequested';
-    case 'RecordDocumentsReceived': return 'DocumentsReceived';
-    case 'ReferObjectionToCreditor': return 'ObjectionReferredToCreditor';
-    case 'RecordCreditorReply': return command.data.reply === 'maintain' ? 'CreditorMaintainedClaim' : 'CreditorUpheldObjection';
+    case 'HandOverClaim':
+      return 'ClaimHandedOver';
+    case 'RegisterObjection':
+      return 'ObjectionRegistered';
+    case 'RejectObjection':
+      return 'ObjectionRejectedByAgency';
+    case 'RequestDocuments':
+      return 'DocumentsRequested';
+    case 'RecordDocumentsReceived':
+      return 'DocumentsReceived';
+    case 'ReferObjectionToCreditor':
+      return 'ObjectionReferredToCreditor';
+    case 'RecordCreditorReply':
+      return command.data.reply === 'maintain' ? 'CreditorMaintainedClaim' : 'CreditorUpheldObjection';
     case 'RecordDebtorContact':
       if (command.data.channel !== 'phone') return 'ClaimConfirmedToDebtor';
       return 'reached' in command.data && command.data.reached ? 'DebtorReachedByPhone' : 'DebtorNotReachedByPhone';
-    case 'RecordDebtorAnswer': return command.data.answer === 'accepts' ? 'DebtorAcceptedClaim' : 'DebtorMaintainedDispute';
-    case 'RegisterPayment': return 'PaymentRegistered';
-    case 'IssueCreditNote': return 'CreditNoteIssued';
-    case 'WithdrawClaim': return 'ClaimWithdrawn';
+    case 'RecordDebtorAnswer':
+      return command.data.answer === 'accepts' ? 'DebtorAcceptedClaim' : 'DebtorMaintainedDispute';
+    case 'RegisterPayment':
+      return 'PaymentRegistered';
+    case 'IssueCreditNote':
+      return 'CreditNoteIssued';
+    case 'WithdrawClaim':
+      return 'ClaimWithdrawn';
     case 'DecideOnConciliation':
-      return ({ agencyFiles: 'AgencyFilingChosen', creditorFiles: 'CreditorFilingChosen', close: 'BoardDeclined' } as const)[command.data.choice];
-    case 'FileConciliationComplaint': return 'ConciliationComplaintFiled';
+      return (
+        { agencyFiles: 'AgencyFilingChosen', creditorFiles: 'CreditorFilingChosen', close: 'BoardDeclined' } as const
+      )[command.data.choice];
+    case 'FileConciliationComplaint':
+      return 'ConciliationComplaintFiled';
     case 'RecordBoardOutcome':
-      return ({
-        settlement: 'BoardSettlementReached',
-        judgmentForCreditor: 'BoardJudgmentForCreditor',
-        defaultJudgment: 'DefaultJudgmentGiven',
-        judgmentForDebtor: 'BoardJudgmentForDebtor',
-        noAgreement: 'BoardReferredCase',
-      } as const)[command.data.outcome];
-    case 'CloseCase': return 'CaseClosed';
-    case 'FireDeadline': return null;
+      return (
+        {
+          settlement: 'BoardSettlementReached',
+          judgmentForCreditor: 'BoardJudgmentForCreditor',
+          defaultJudgment: 'DefaultJudgmentGiven',
+          judgmentForDebtor: 'BoardJudgmentForDebtor',
+          noAgreement: 'BoardReferredCase',
+        } as const
+      )[command.data.outcome];
+    case 'CloseCase':
+      return 'CaseClosed';
+    case 'FireDeadline':
+      return null;
   }
 }
 
@@ -56,6 +74,12 @@ export const ACTION_GATES: Record<CaseworkAction, readonly Gate[]> = {
   WithdrawClaim: ['ClaimWithdrawn'],
   DecideOnConciliation: ['AgencyFilingChosen', 'CreditorFilingChosen', 'BoardDeclined'],
   FileConciliationComplaint: ['ConciliationComplaintFiled'],
-  RecordBoardOutcome: ['BoardSettlementReached', 'BoardJudgmentForCreditor', 'DefaultJudgmentGiven', 'BoardJudgmentForDebtor', 'BoardReferredCase'],
+  RecordBoardOutcome: [
+    'BoardSettlementReached',
+    'BoardJudgmentForCreditor',
+    'DefaultJudgmentGiven',
+    'BoardJudgmentForDebtor',
+    'BoardReferredCase',
+  ],
   CloseCase: ['CaseClosed'],
 };

@@ -41,7 +41,10 @@ export function decideHandOver(command: HandOverClaim): Draft {
   const sentOn = data.noticeAlreadySentOn;
   if (!sentOn) {
     events.push(
-      { type: 'CollectionNoticeSent', data: { at, sentBy: 'agency', sentOn: dateOf(at), deadlineAt: dueFor('noticeDeadline', at) } },
+      {
+        type: 'CollectionNoticeSent',
+        data: { at, sentBy: 'agency', sentOn: dateOf(at), deadlineAt: dueFor('noticeDeadline', at) },
+      },
       charge(facts, noticeFee(dateOf(at)), at),
     );
     return events;
@@ -53,7 +56,10 @@ export function decideHandOver(command: HandOverClaim): Draft {
     return events;
   }
   events.push(
-    { type: 'PaymentDemandSent', data: { at, deadlineAt: dueFor('demandDeadline', at), heavyFeeFrom: dueFor('heavyFeeDue', at) } },
+    {
+      type: 'PaymentDemandSent',
+      data: { at, deadlineAt: dueFor('demandDeadline', at), heavyFeeFrom: dueFor('heavyFeeDue', at) },
+    },
     charge(facts, lightFeeFor(facts, at), at),
   );
   return events;
@@ -64,14 +70,16 @@ function validate({ data, at }: HandOverClaim): ReturnType<typeof invalid> | nul
     if (!data[key]?.trim()) return invalid(`${key} is required.`, key);
   }
   const { invoice, debtor } = data;
-  if (debtor.kind !== 'consumer' && debtor.kind !== 'business') return invalid('debtor.kind must be consumer or business.', 'debtor.kind');
+  if (debtor.kind !== 'consumer' && debtor.kind !== 'business')
+    return invalid('debtor.kind must be consumer or business.', 'debtor.kind');
   if (invoice.currency !== 'NOK') {
     return invalid('Only NOK claims are handled: the Danish rule pack (DKK) is not available yet.', 'invoice.currency');
   }
   for (const key of ['issueDate', 'dueDate'] as const) {
     if (!isCalendarDate(invoice[key])) return invalid(`invoice.${key} must be a date (YYYY-MM-DD).`, `invoice.${key}`);
   }
-  if (invoice.dueDate < invoice.issueDate) return invalid('The due date cannot be before the issue date.', 'invoice.dueDate');
+  if (invoice.dueDate < invoice.issueDate)
+    return invalid('The due date cannot be before the issue date.', 'invoice.dueDate');
   if (invoice.lines.length === 0) return invalid('An invoice needs at least one order line.', 'invoice.lines');
   const ids = new Set<string>();
   for (const [i, line] of invoice.lines.entries()) {
@@ -85,16 +93,25 @@ function validate({ data, at }: HandOverClaim): ReturnType<typeof invalid> | nul
   const today = dateOf(at);
   if (data.disputedBeforeHandover) {
     if (!data.disputedBeforeHandover.debtorStatement?.trim()) {
-      return invalid("The debtor's words are required for a claim disputed before handover.", 'disputedBeforeHandover.debtorStatement');
+      return invalid(
+        "The debtor's words are required for a claim disputed before handover.",
+        'disputedBeforeHandover.debtorStatement',
+      );
     }
     return null;
   }
   // Collection may start only after the due date (inkassoloven § 9).
-  if (today <= invoice.dueDate) return invalid('The invoice is not overdue yet: collection cannot start before its due date has passed.', 'invoice.dueDate');
+  if (today <= invoice.dueDate)
+    return invalid(
+      'The invoice is not overdue yet: collection cannot start before its due date has passed.',
+      'invoice.dueDate',
+    );
   const sentOn = data.noticeAlreadySentOn;
   if (sentOn) {
-    if (!isCalendarDate(sentOn)) return invalid('noticeAlreadySentOn must be a date (YYYY-MM-DD).', 'noticeAlreadySentOn');
-    if (sentOn <= invoice.dueDate) return invalid('A collection notice can only be sent after the due date (§ 9).', 'noticeAlreadySentOn');
+    if (!isCalendarDate(sentOn))
+      return invalid('noticeAlreadySentOn must be a date (YYYY-MM-DD).', 'noticeAlreadySentOn');
+    if (sentOn <= invoice.dueDate)
+      return invalid('A collection notice can only be sent after the due date (§ 9).', 'noticeAlreadySentOn');
     if (sentOn > today) return invalid('noticeAlreadySentOn cannot be in the future.', 'noticeAlreadySentOn');
   }
   return null;

@@ -24,7 +24,10 @@ export function creditLines(facts: CaseFacts, at: Instant, lines: CreditLine[], 
   const note: CreditNoteIssued = {
     type: 'CreditNoteIssued',
     data: {
-      at, lines, amount, reason,
+      at,
+      lines,
+      amount,
+      reason,
       interest: pendingInterest(facts, today),
       writeOffReversed,
       refund: excess - writeOffReversed,
@@ -33,12 +36,16 @@ export function creditLines(facts: CaseFacts, at: Instant, lines: CreditLine[], 
   const after = evolveFacts(facts, note)!;
   if (after.lines.every((l) => l.credited === l.amount)) {
     const left = owed(after, today);
-    return [note, { type: 'ClaimCreditedInFull', data: { at, writtenOff: { costs: left.costs, interest: left.interest } } }];
+    return [
+      note,
+      { type: 'ClaimCreditedInFull', data: { at, writtenOff: { costs: left.costs, interest: left.interest } } },
+    ];
   }
   if (isSettled(after, today)) return [note, { type: 'ClaimPaidInFull', data: { at } }];
   const disputed = after.dispute?.lineIds ?? [];
-  const disputeEnds = after.dispute?.scope === 'partial'
-    && after.lines.filter((l) => disputed.includes(l.lineId)).every((l) => l.credited === l.amount);
+  const disputeEnds =
+    after.dispute?.scope === 'partial' &&
+    after.lines.filter((l) => disputed.includes(l.lineId)).every((l) => l.credited === l.amount);
   return disputeEnds ? [note, { type: 'DisputeResolved', data: { at, resolution: 'disputedLinesCredited' } }] : [note];
 }
 
@@ -76,7 +83,10 @@ export const moneyDeciders = {
         return invalid('A credit is a positive whole number of minor units (øre).', `lines.${i}.amount`);
       }
       if (credit.amount > line.amount - line.credited) {
-        return invalid(`Line ${line.lineId} has only ${line.amount - line.credited} left to credit.`, `lines.${i}.amount`);
+        return invalid(
+          `Line ${line.lineId} has only ${line.amount - line.credited} left to credit.`,
+          `lines.${i}.amount`,
+        );
       }
     }
     return creditLines(facts, at, data.lines, data.reason);

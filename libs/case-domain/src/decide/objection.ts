@@ -23,38 +23,50 @@ export const objectionDeciders = {
   RegisterObjection(facts: CaseFacts, { at, data }: CommandOf<'RegisterObjection'>, state: CaseState): Draft {
     const missing = required(data.debtorStatement, 'debtorStatement', "The debtor's statement");
     if (missing) return missing;
-    if (data.channel !== 'oral' && data.channel !== 'written') return invalid('channel must be oral or written.', 'channel');
+    if (data.channel !== 'oral' && data.channel !== 'written')
+      return invalid('channel must be oral or written.', 'channel');
     const open = openLineIds(facts);
     const named = data.lineIds?.length ? [...new Set(data.lineIds)] : open;
     const unknown = named.find((id) => !open.includes(id));
     if (unknown) return invalid(`Line ${unknown} is not an open line of this invoice.`, 'lineIds');
-    return [{
-      type: 'ObjectionRegistered',
-      data: {
-        at,
-        scope: named.length === open.length ? 'full' : 'partial',
-        lineIds: named,
-        debtorStatement: data.debtorStatement,
-        channel: data.channel,
-        stageAtObjection: STAGE[state.status]!,
+    return [
+      {
+        type: 'ObjectionRegistered',
+        data: {
+          at,
+          scope: named.length === open.length ? 'full' : 'partial',
+          lineIds: named,
+          debtorStatement: data.debtorStatement,
+          channel: data.channel,
+          stageAtObjection: STAGE[state.status]!,
+        },
       },
-    }];
+    ];
   },
 
   RejectObjection(_: CaseFacts, { at, data }: CommandOf<'RejectObjection'>): Draft {
     // Every objection must be answered, even an obviously groundless one.
-    return required(data.writtenAnswer, 'writtenAnswer', 'A written answer to the debtor')
-      ?? [{ type: 'ObjectionRejectedByAgency', data: { at, writtenAnswer: data.writtenAnswer } }];
+    return (
+      required(data.writtenAnswer, 'writtenAnswer', 'A written answer to the debtor') ?? [
+        { type: 'ObjectionRejectedByAgency', data: { at, writtenAnswer: data.writtenAnswer } },
+      ]
+    );
   },
 
   RequestDocuments(_: CaseFacts, { at, data }: CommandOf<'RequestDocuments'>): Draft {
-    return required(data.request, 'request', 'What is asked of the debtor')
-      ?? [{ type: 'DocumentsRequested', data: { at, request: data.request } }];
+    return (
+      required(data.request, 'request', 'What is asked of the debtor') ?? [
+        { type: 'DocumentsRequested', data: { at, request: data.request } },
+      ]
+    );
   },
 
   RecordDocumentsReceived(_: CaseFacts, { at, data }: CommandOf<'RecordDocumentsReceived'>): Draft {
-    return required(data.description, 'description', 'A description of what was received')
-      ?? [{ type: 'DocumentsReceived', data: { at, description: data.description } }];
+    return (
+      required(data.description, 'description', 'A description of what was received') ?? [
+        { type: 'DocumentsReceived', data: { at, description: data.description } },
+      ]
+    );
   },
 
   ReferObjectionToCreditor(_: CaseFacts, { at, data }: CommandOf<'ReferObjectionToCreditor'>): Draft {

@@ -8,7 +8,12 @@ import { creditLines } from './money';
 import { recommendFiler } from './recommendation';
 import { invalid, type Draft } from './rejection';
 
-function debtorAnswer(facts: CaseFacts, at: string, answer: 'accepts' | 'maintainsDispute', summary: string): CaseEvent {
+function debtorAnswer(
+  facts: CaseFacts,
+  at: string,
+  answer: 'accepts' | 'maintainsDispute',
+  summary: string,
+): CaseEvent {
   return answer === 'accepts'
     ? { type: 'DebtorAcceptedClaim', data: { at, summary } }
     : { type: 'DebtorMaintainedDispute', data: { at, summary, recommendation: recommendFiler(facts) } };
@@ -21,14 +26,17 @@ export const partyDeciders = {
       if (data.feeDecision !== 'keep' && data.feeDecision !== 'waive') {
         return invalid('The creditor must decide the fee claim: keep or waive.', 'feeDecision');
       }
-      const events: CaseEvent[] = [{ type: 'CreditorMaintainedClaim', data: { at, comment, feeDecision: data.feeDecision } }];
+      const events: CaseEvent[] = [
+        { type: 'CreditorMaintainedClaim', data: { at, comment, feeDecision: data.feeDecision } },
+      ];
       if (data.feeDecision === 'waive') {
         events.push({ type: 'FeesWaived', data: { at, amount: owed(facts, dateOf(at)).costs, byCreditor: true } });
       }
       return events;
     }
     const disputed = facts.dispute?.lineIds ?? [];
-    const lines = facts.lines.filter((l) => disputed.includes(l.lineId) && l.amount > l.credited)
+    const lines = facts.lines
+      .filter((l) => disputed.includes(l.lineId) && l.amount > l.credited)
       .map((l) => ({ lineId: l.lineId, amount: l.amount - l.credited }));
     return [
       { type: 'CreditorUpheldObjection', data: { at, comment, lineIds: disputed } },
@@ -38,17 +46,22 @@ export const partyDeciders = {
 
   RecordDebtorContact(facts: CaseFacts, { at, data }: CommandOf<'RecordDebtorContact'>): Draft {
     if (data.channel === 'letter' || data.channel === 'email') {
-      return [{
-        type: 'ClaimConfirmedToDebtor',
-        data: { at, channel: data.channel, paymentDeadlineAt: dueFor('debtorPaymentDeadline', at) },
-      }];
+      return [
+        {
+          type: 'ClaimConfirmedToDebtor',
+          data: { at, channel: data.channel, paymentDeadlineAt: dueFor('debtorPaymentDeadline', at) },
+        },
+      ];
     }
     if (!('reached' in data) || !data.reached) return [{ type: 'DebtorNotReachedByPhone', data: { at } }];
     if (!data.summary?.trim()) return invalid('A summary of the call is required.', 'summary');
     if (data.answer !== 'accepts' && data.answer !== 'maintainsDispute') {
       return invalid("The debtor's answer on the phone must be accepts or maintainsDispute.", 'answer');
     }
-    return [{ type: 'DebtorReachedByPhone', data: { at, summary: data.summary } }, debtorAnswer(facts, at, data.answer, data.summary)];
+    return [
+      { type: 'DebtorReachedByPhone', data: { at, summary: data.summary } },
+      debtorAnswer(facts, at, data.answer, data.summary),
+    ];
   },
 
   RecordDebtorAnswer(facts: CaseFacts, { at, data }: CommandOf<'RecordDebtorAnswer'>): Draft {
@@ -57,7 +70,9 @@ export const partyDeciders = {
   },
 
   WithdrawClaim(_: CaseFacts, { at, data }: CommandOf<'WithdrawClaim'>): Draft {
-    return data.reason?.trim() ? [{ type: 'ClaimWithdrawn', data: { at, reason: data.reason } }] : invalid('A reason is required.', 'reason');
+    return data.reason?.trim()
+      ? [{ type: 'ClaimWithdrawn', data: { at, reason: data.reason } }]
+      : invalid('A reason is required.', 'reason');
   },
 
   CloseCase(_: CaseFacts, { at, data }: CommandOf<'CloseCase'>): Draft {

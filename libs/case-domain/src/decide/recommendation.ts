@@ -15,13 +15,26 @@ export const BOARD_JUDGMENT_LIMIT = 200_000_00;
  */
 export function recommendFiler(facts: CaseFacts): Recommendation {
   if (facts.disputedBeforeHandover) {
-    return { filer: 'creditor', reason: 'Disputed before handover: collection fees cannot be charged to the debtor, so filing directly is cheaper.' };
+    return {
+      filer: 'creditor',
+      reason:
+        'Disputed before handover: collection fees cannot be charged to the debtor, so filing directly is cheaper.',
+    };
   }
   if (!facts.feesChargeableToDebtor) {
-    return { filer: 'creditor', reason: 'The fee claim was waived: the agency’s filing costs would fall on the creditor.' };
+    return {
+      filer: 'creditor',
+      reason: 'The fee claim was waived: the agency’s filing costs would fall on the creditor.',
+    };
   }
   if (outstandingPrincipal(facts) >= BOARD_JUDGMENT_LIMIT) {
-    return { filer: 'creditor', reason: 'Claim of 200 000 NOK or more: the board cannot give judgment on one party’s request.' };
+    return {
+      filer: 'creditor',
+      reason: 'Claim of 200 000 NOK or more: the board cannot give judgment on one party’s request.',
+    };
   }
-  return { filer: 'agency', reason: 'Fees are chargeable to the debtor and the claim is within the board’s competence.' };
+  return {
+    filer: 'agency',
+    reason: 'Fees are chargeable to the debtor and the claim is within the board’s competence.',
+  };
 }

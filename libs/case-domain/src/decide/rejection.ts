@@ -19,7 +19,10 @@ export type Decision = { ok: true; events: CaseEvent[] } | { ok: false; rejectio
 
 /** What a capability's decider returns before the pipeline adds state, allowed actions and timers. */
 export type Draft = CaseEvent[] | Invalid;
-export interface Invalid { invalid: string; field?: string }
+export interface Invalid {
+  invalid: string;
+  field?: string;
+}
 
 export function invalid(message: string, field?: string): Invalid {
   return { invalid: message, field };

@@ -8,9 +8,22 @@ import type { DebtorKind, FeeKind, FeeQuote, InterestAccrual, Minor, Allocation 
  */
 type Fact<T extends string, D = {}> = { type: T; data: D & { at: Instant } };
 
-export interface DebtorContact { phone?: string; email?: string; postalAddress?: string }
-export interface Debtor { id: string; name: string; kind: DebtorKind; contact: DebtorContact }
-export interface OrderLine { lineId: string; description: string; amount: Minor }
+export interface DebtorContact {
+  phone?: string;
+  email?: string;
+  postalAddress?: string;
+}
+export interface Debtor {
+  id: string;
+  name: string;
+  kind: DebtorKind;
+  contact: DebtorContact;
+}
+export interface OrderLine {
+  lineId: string;
+  description: string;
+  amount: Minor;
+}
 export interface Invoice {
   number: string;
   issueDate: CalendarDate;
@@ -32,48 +45,75 @@ export type TimerKind =
   | 'debtorPaymentDeadline'
   | 'settlementDue'
   | 'limitationWarning';
-export interface Recommendation { filer: Filer; reason: string }
-export interface CreditLine { lineId: string; amount: Minor }
+export interface Recommendation {
+  filer: Filer;
+  reason: string;
+}
+export interface CreditLine {
+  lineId: string;
+  amount: Minor;
+}
 
 // Handover
-export type ClaimHandedOver = Fact<'ClaimHandedOver', {
-  caseId: string;
-  creditorId: string;
-  creditorReference: string;
-  debtor: Debtor;
-  invoice: Invoice;
-  noticeAlreadySentOn: CalendarDate | null;
-  disputedBeforeHandover: { debtorStatement: string } | null;
-}>;
-export type ClaimRegisteredAsDisputed = Fact<'ClaimRegisteredAsDisputed', { debtorStatement: string; recommendation: Recommendation }>;
+export type ClaimHandedOver = Fact<
+  'ClaimHandedOver',
+  {
+    caseId: string;
+    creditorId: string;
+    creditorReference: string;
+    debtor: Debtor;
+    invoice: Invoice;
+    noticeAlreadySentOn: CalendarDate | null;
+    disputedBeforeHandover: { debtorStatement: string } | null;
+  }
+>;
+export type ClaimRegisteredAsDisputed = Fact<
+  'ClaimRegisteredAsDisputed',
+  { debtorStatement: string; recommendation: Recommendation }
+>;
 
 // Collection
-export type CollectionNoticeSent = Fact<'CollectionNoticeSent', { sentBy: 'agency' | 'creditor'; sentOn: CalendarDate; deadlineAt: Instant }>;
+export type CollectionNoticeSent = Fact<
+  'CollectionNoticeSent',
+  { sentBy: 'agency' | 'creditor'; sentOn: CalendarDate; deadlineAt: Instant }
+>;
 export type PaymentDemandSent = Fact<'PaymentDemandSent', { deadlineAt: Instant; heavyFeeFrom: Instant }>;
 export type PaymentDemandDeadlinePassed = Fact<'PaymentDemandDeadlinePassed'>;
 export type HeavyFeeStageReached = Fact<'HeavyFeeStageReached'>;
 
 // Dispute
-export type ObjectionRegistered = Fact<'ObjectionRegistered', {
-  scope: 'full' | 'partial';
-  lineIds: string[];
-  debtorStatement: string;
-  channel: 'oral' | 'written';
-  stageAtObjection: StageAtObjection;
-}>;
+export type ObjectionRegistered = Fact<
+  'ObjectionRegistered',
+  {
+    scope: 'full' | 'partial';
+    lineIds: string[];
+    debtorStatement: string;
+    channel: 'oral' | 'written';
+    stageAtObjection: StageAtObjection;
+  }
+>;
 export type ObjectionRejectedByAgency = Fact<'ObjectionRejectedByAgency', { writtenAnswer: string }>;
 export type DocumentsRequested = Fact<'DocumentsRequested', { request: string }>;
 export type DocumentsReceived = Fact<'DocumentsReceived', { description: string }>;
 export type DocumentsDeadlinePassed = Fact<'DocumentsDeadlinePassed'>;
 export type ObjectionReferredToCreditor = Fact<'ObjectionReferredToCreditor', { note: string }>;
-export type CreditorReplyOverdue = Fact<'CreditorReplyOverdue', { reminderNumber: number; creditorReminded: true; debtorInformed: true }>;
+export type CreditorReplyOverdue = Fact<
+  'CreditorReplyOverdue',
+  { reminderNumber: number; creditorReminded: true; debtorInformed: true }
+>;
 export type CreditorMaintainedClaim = Fact<'CreditorMaintainedClaim', { comment: string; feeDecision: FeeDecision }>;
 export type CreditorUpheldObjection = Fact<'CreditorUpheldObjection', { comment: string; lineIds: string[] }>;
 export type DebtorNotReachedByPhone = Fact<'DebtorNotReachedByPhone'>;
 export type DebtorReachedByPhone = Fact<'DebtorReachedByPhone', { summary: string }>;
-export type ClaimConfirmedToDebtor = Fact<'ClaimConfirmedToDebtor', { channel: ContactChannel; paymentDeadlineAt: Instant }>;
+export type ClaimConfirmedToDebtor = Fact<
+  'ClaimConfirmedToDebtor',
+  { channel: ContactChannel; paymentDeadlineAt: Instant }
+>;
 export type DebtorAcceptedClaim = Fact<'DebtorAcceptedClaim', { summary: string }>;
-export type DebtorMaintainedDispute = Fact<'DebtorMaintainedDispute', { summary: string; recommendation: Recommendation }>;
+export type DebtorMaintainedDispute = Fact<
+  'DebtorMaintainedDispute',
+  { summary: string; recommendation: Recommendation }
+>;
 export type DebtorPaymentDeadlinePassed = Fact<'DebtorPaymentDeadlinePassed'>;
 export type DisputeResolved = Fact<'DisputeResolved', { resolution: 'disputedLinesCredited' }>;
 
@@ -81,19 +121,25 @@ export type DisputeResolved = Fact<'DisputeResolved', { resolution: 'disputedLin
 export type AgencyFilingChosen = Fact<'AgencyFilingChosen', { recommendation: Recommendation }>;
 export type CreditorFilingChosen = Fact<'CreditorFilingChosen', { recommendation: Recommendation }>;
 export type BoardDeclined = Fact<'BoardDeclined', { recommendation: Recommendation; comment: string }>;
-export type ConciliationComplaintFiled = Fact<'ConciliationComplaintFiled', {
-  filedOn: CalendarDate;
-  board: string;
-  /** The collection fee claimed in the complaint: the one of the stage the objection came at. */
-  feeClaimed: { stage: StageAtObjection | null; kind: FeeKind | null; amount: Minor };
-  limitationInterrupted: true;
-}>;
-export type BoardSettlementReached = Fact<'BoardSettlementReached', {
-  amount: Minor;
-  dueDate: CalendarDate;
-  interest: InterestAccrual;
-  writtenOff: { costs: Minor; interest: Minor; principal: Minor };
-}>;
+export type ConciliationComplaintFiled = Fact<
+  'ConciliationComplaintFiled',
+  {
+    filedOn: CalendarDate;
+    board: string;
+    /** The collection fee claimed in the complaint: the one of the stage the objection came at. */
+    feeClaimed: { stage: StageAtObjection | null; kind: FeeKind | null; amount: Minor };
+    limitationInterrupted: true;
+  }
+>;
+export type BoardSettlementReached = Fact<
+  'BoardSettlementReached',
+  {
+    amount: Minor;
+    dueDate: CalendarDate;
+    interest: InterestAccrual;
+    writtenOff: { costs: Minor; interest: Minor; principal: Minor };
+  }
+>;
 export type BoardJudgmentForCreditor = Fact<'BoardJudgmentForCreditor', { summary: string }>;
 export type DefaultJudgmentGiven = Fact<'DefaultJudgmentGiven', { summary: string }>;
 export type BoardJudgmentForDebtor = Fact<'BoardJudgmentForDebtor', { summary: string }>;
@@ -101,27 +147,36 @@ export type BoardReferredCase = Fact<'BoardReferredCase', { summary: string }>;
 export type SettlementDueDatePassed = Fact<'SettlementDueDatePassed'>;
 
 // Money
-export type PaymentRegistered = Fact<'PaymentRegistered', {
-  amount: Minor;
-  paidOn: CalendarDate;
-  reference: string;
-  interest: InterestAccrual;
-  allocation: Allocation;
-}>;
+export type PaymentRegistered = Fact<
+  'PaymentRegistered',
+  {
+    amount: Minor;
+    paidOn: CalendarDate;
+    reference: string;
+    interest: InterestAccrual;
+    allocation: Allocation;
+  }
+>;
 /**
  * A credit beyond the unpaid principal first undoes principal written off in a settlement,
  * then becomes a `refund`: what the debtor had already paid on it is owed back to them.
  */
-export type CreditNoteIssued = Fact<'CreditNoteIssued', {
-  lines: CreditLine[];
-  amount: Minor;
-  reason: string;
-  interest: InterestAccrual;
-  writeOffReversed: Minor;
-  refund: Minor;
-}>;
+export type CreditNoteIssued = Fact<
+  'CreditNoteIssued',
+  {
+    lines: CreditLine[];
+    amount: Minor;
+    reason: string;
+    interest: InterestAccrual;
+    writeOffReversed: Minor;
+    refund: Minor;
+  }
+>;
 /** `refund`: costs the debtor paid beyond what the fees now come to, owed back. */
-export type FeeCharged = Fact<'FeeCharged', { fee: FeeQuote; chargedTo: 'debtor' | 'creditor'; replaces: FeeKind | null; refund: Minor }>;
+export type FeeCharged = Fact<
+  'FeeCharged',
+  { fee: FeeQuote; chargedTo: 'debtor' | 'creditor'; replaces: FeeKind | null; refund: Minor }
+>;
 export type FeesWaived = Fact<'FeesWaived', { amount: Minor; byCreditor: true }>;
 
 // Closure
@@ -140,16 +195,44 @@ export type LimitationWarningIssued = Fact<'LimitationWarningIssued', { limitati
 
 /** The events that move the machine (or that it must allow in the current state). */
 export type TransitionEvent =
-  | ClaimHandedOver | ClaimRegisteredAsDisputed
-  | CollectionNoticeSent | PaymentDemandSent | PaymentDemandDeadlinePassed | HeavyFeeStageReached
-  | ObjectionRegistered | ObjectionRejectedByAgency | DocumentsRequested | DocumentsReceived | DocumentsDeadlinePassed
-  | ObjectionReferredToCreditor | CreditorReplyOverdue | CreditorMaintainedClaim | CreditorUpheldObjection
-  | DebtorNotReachedByPhone | DebtorReachedByPhone | ClaimConfirmedToDebtor | DebtorAcceptedClaim | DebtorMaintainedDispute
-  | DebtorPaymentDeadlinePassed | DisputeResolved
-  | AgencyFilingChosen | CreditorFilingChosen | BoardDeclined | ConciliationComplaintFiled
-  | BoardSettlementReached | BoardJudgmentForCreditor | DefaultJudgmentGiven | BoardJudgmentForDebtor | BoardReferredCase
+  | ClaimHandedOver
+  | ClaimRegisteredAsDisputed
+  | CollectionNoticeSent
+  | PaymentDemandSent
+  | PaymentDemandDeadlinePassed
+  | HeavyFeeStageReached
+  | ObjectionRegistered
+  | ObjectionRejectedByAgency
+  | DocumentsRequested
+  | DocumentsReceived
+  | DocumentsDeadlinePassed
+  | ObjectionReferredToCreditor
+  | CreditorReplyOverdue
+  | CreditorMaintainedClaim
+  | CreditorUpheldObjection
+  | DebtorNotReachedByPhone
+  | DebtorReachedByPhone
+  | ClaimConfirmedToDebtor
+  | DebtorAcceptedClaim
+  | DebtorMaintainedDispute
+  | DebtorPaymentDeadlinePassed
+  | DisputeResolved
+  | AgencyFilingChosen
+  | CreditorFilingChosen
+  | BoardDeclined
+  | ConciliationComplaintFiled
+  | BoardSettlementReached
+  | BoardJudgmentForCreditor
+  | DefaultJudgmentGiven
+  | BoardJudgmentForDebtor
+  | BoardReferredCase
   | SettlementDueDatePassed
-  | PaymentRegistered | CreditNoteIssued | ClaimPaidInFull | ClaimCreditedInFull | ClaimWithdrawn | CaseClosed
+  | PaymentRegistered
+  | CreditNoteIssued
+  | ClaimPaidInFull
+  | ClaimCreditedInFull
+  | ClaimWithdrawn
+  | CaseClosed
   | LimitationWarningIssued;
 
 /** Bookkeeping facts that accompany transitions; the machine has no say over them. */
@@ -160,5 +243,9 @@ export type CaseEventType = CaseEvent['type'];
 export type EventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
 
 export const LEDGER_EVENT_TYPES: ReadonlySet<CaseEventType> = new Set<LedgerEvent['type']>([
-  'FeeCharged', 'FeesWaived', 'DeadlineScheduled', 'DeadlineCancelled', 'DeadlineFired',
+  'FeeCharged',
+  'FeesWaived',
+  'DeadlineScheduled',
+  'DeadlineCancelled',
+  'DeadlineFired',
 ]);

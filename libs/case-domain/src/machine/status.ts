@@ -16,7 +16,9 @@ export function statusOf(snapshot: CaseSnapshot): CaseStatus {
 function flatten(value: StateValue): string {
   if (typeof value === 'string') return value;
   const [key, child] = Object.entries(value)[0];
-  return child === undefined || (typeof child === 'object' && Object.keys(child).length === 0) ? key : `${key}.${flatten(child as StateValue)}`;
+  return child === undefined || (typeof child === 'object' && Object.keys(child).length === 0)
+    ? key
+    : `${key}.${flatten(child as StateValue)}`;
 }
 
 export const CASE_STATUSES = [

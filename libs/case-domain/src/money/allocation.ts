@@ -1,7 +1,16 @@
 import { assertMinor, type Minor } from './types';
 
-export interface Balances { costs: Minor; interest: Minor; principal: Minor }
-export interface Allocation { costs: Minor; interest: Minor; principal: Minor; surplus: Minor }
+export interface Balances {
+  costs: Minor;
+  interest: Minor;
+  principal: Minor;
+}
+export interface Allocation {
+  costs: Minor;
+  interest: Minor;
+  principal: Minor;
+  surplus: Minor;
+}
 
 /** The legal order (dekningsrekkefølge): costs, then interest, then principal; the rest is surplus to refund. */
 export function allocatePayment(amount: Minor, owed: Balances): Allocation {

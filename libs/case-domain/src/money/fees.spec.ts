@@ -5,7 +5,12 @@ const NOK = (n: number) => Math.round(n * 100);
 
 /** The light fee table of RULES.md (inkassoforskriften ch. 2, from 1 Oct 2020), row by row. */
 const TABLE: Array<[claimUpToNok: number, feeNok: number]> = [
-  [500, 175], [1_000, 245], [2_500, 280], [10_000, 560], [50_000, 1_120], [250_000, 2_520],
+  [500, 175],
+  [1_000, 245],
+  [2_500, 280],
+  [10_000, 560],
+  [50_000, 1_120],
+  [250_000, 2_520],
 ];
 const ABOVE = 5_040;
 
@@ -16,19 +21,24 @@ describe('the collection fee table', () => {
     });
 
     it.each(TABLE.map(([upTo], i) => [upTo, TABLE[i + 1]?.[1] ?? ABOVE] as const))(
-      'given a claim one øre above %d NOK, then it is in the next bracket (%d NOK)', (upTo, fee) => {
+      'given a claim one øre above %d NOK, then it is in the next bracket (%d NOK)',
+      (upTo, fee) => {
         expect(lightFee(NOK(upTo) + 1, 'consumer', on).amount).toBe(NOK(fee));
-      });
+      },
+    );
 
     it('given a claim of a million, then the light fee is the top row', () => {
       expect(lightFee(NOK(1_000_000), 'consumer', on).amount).toBe(NOK(ABOVE));
     });
 
-    it.each([...TABLE, [1_000_000, ABOVE] as [number, number]])('given %d NOK, then heavy is twice, business 1.5 times, business heavy 3 times', (claim, fee) => {
-      expect(heavyFee(NOK(claim), 'consumer', on).amount).toBe(NOK(fee * 2));
-      expect(lightFee(NOK(claim), 'business', on).amount).toBe(NOK(fee * 1.5));
-      expect(heavyFee(NOK(claim), 'business', on).amount).toBe(NOK(fee * 3));
-    });
+    it.each([...TABLE, [1_000_000, ABOVE] as [number, number]])(
+      'given %d NOK, then heavy is twice, business 1.5 times, business heavy 3 times',
+      (claim, fee) => {
+        expect(heavyFee(NOK(claim), 'consumer', on).amount).toBe(NOK(fee * 2));
+        expect(lightFee(NOK(claim), 'business', on).amount).toBe(NOK(fee * 1.5));
+        expect(heavyFee(NOK(claim), 'business', on).amount).toBe(NOK(fee * 3));
+      },
+    );
   });
 
   it('given a day before the table came into force, then no fee can be computed', () => {
@@ -38,7 +48,12 @@ describe('the collection fee table', () => {
   it('records the table, the bracket and the inkassosats it used', () => {
     const quote = lightFee(NOK(3_000), 'business', '2025-06-01');
     expect(quote.basis).toMatchObject({ table: 'NO-inkassoforskriften-ch2-2020-10-01', validFrom: '2020-10-01' });
-    expect(quote.basis.figures).toMatchObject({ claim: NOK(3_000), bracketUpTo: NOK(10_000), inkassosats: NOK(700), debtor: 'business' });
+    expect(quote.basis.figures).toMatchObject({
+      claim: NOK(3_000),
+      bracketUpTo: NOK(10_000),
+      inkassosats: NOK(700),
+      debtor: 'business',
+    });
     expect(quote.basis.unconfirmed).toBeUndefined();
   });
 
@@ -75,7 +90,10 @@ describe('fees at the edges of their validity', () => {
   it('given the last day of 2025 and the first of 2026, then the sats-based fees change with the inkassosats', () => {
     expect(noticeFee('2025-12-31')).toMatchObject({ amount: NOK(35), basis: { validFrom: '2017-01-01' } });
     expect(noticeFee('2025-12-31').basis.unconfirmed).toBeUndefined();
-    expect(noticeFee('2026-01-01')).toMatchObject({ amount: NOK(37.5), basis: { validFrom: '2026-01-01', unconfirmed: true } });
+    expect(noticeFee('2026-01-01')).toMatchObject({
+      amount: NOK(37.5),
+      basis: { validFrom: '2026-01-01', unconfirmed: true },
+    });
     expect(heavyFee(NOK(20_000), 'business', '2025-12-31').amount).toBe(NOK(3_360));
     expect(heavyFee(NOK(20_000), 'business', '2026-01-01').amount).toBe(NOK(3_600));
   });
@@ -83,7 +101,10 @@ describe('fees at the edges of their validity', () => {
   it('given the first and last day of the 2025 rettsgebyr, then it applies; the next day is carried forward, unconfirmed', () => {
     expect(courtFee('2025-01-01').amount).toBe(144_540);
     expect(courtFee('2025-12-31').basis.unconfirmed).toBeUndefined();
-    expect(courtFee('2026-01-01').basis).toMatchObject({ unconfirmed: true, figures: { rettsgebyr: NOK(1_314), tenthsOfR: 11 } });
+    expect(courtFee('2026-01-01').basis).toMatchObject({
+      unconfirmed: true,
+      figures: { rettsgebyr: NOK(1_314), tenthsOfR: 11 },
+    });
     expect(courtFee('2026-01-01').basis.source).toMatch(/1\.54 R/);
   });
 

@@ -1,6 +1,14 @@
 import type { CalendarDate } from '../time/dates';
 import { COLLECTION_FEE_TABLE, COURT_FEE_TENTHS_OF_R, INKASSOSATS, RETTSGEBYR, TWENTIETHS } from './tables';
-import { assertMinor, inForce, RuleNotInForce, type DebtorKind, type FeeBasis, type FeeQuote, type Minor } from './types';
+import {
+  assertMinor,
+  inForce,
+  RuleNotInForce,
+  type DebtorKind,
+  type FeeBasis,
+  type FeeQuote,
+  type Minor,
+} from './types';
 
 /** Fractions of an amount, rounded half up to whole øre once, at the end. */
 function share(amount: Minor, numerator: number, denominator: number): Minor {
@@ -11,7 +19,13 @@ export function inkassosats(on: CalendarDate): { amount: Minor; basis: FeeBasis 
   const row = inForce(INKASSOSATS, on, 'inkassosats');
   return {
     amount: row.amount,
-    basis: { table: 'NO-inkassosats', validFrom: row.from, source: row.source, ...(row.unconfirmed && { unconfirmed: true }), figures: { inkassosats: row.amount } },
+    basis: {
+      table: 'NO-inkassosats',
+      validFrom: row.from,
+      source: row.source,
+      ...(row.unconfirmed && { unconfirmed: true }),
+      figures: { inkassosats: row.amount },
+    },
   };
 }
 
@@ -30,7 +44,8 @@ export const creditorDemandFee = (on: CalendarDate) => satsFee('creditorDemand',
 
 function collectionFee(kind: 'lightFee' | 'heavyFee', claim: Minor, debtor: DebtorKind, on: CalendarDate): FeeQuote {
   assertMinor(claim, 'claim');
-  if (on < COLLECTION_FEE_TABLE.from) throw new RuleNotInForce(`The collection fee table of 1 Oct 2020 is not in force on ${on}.`);
+  if (on < COLLECTION_FEE_TABLE.from)
+    throw new RuleNotInForce(`The collection fee table of 1 Oct 2020 is not in force on ${on}.`);
   const sats = inkassosats(on);
   const bracket = COLLECTION_FEE_TABLE.brackets.find((b) => b.upTo === null || claim <= b.upTo)!;
   const multiplier = kind === 'heavyFee' ? COLLECTION_FEE_TABLE.heavyMultiplier : 1;
@@ -55,8 +70,10 @@ function collectionFee(kind: 'lightFee' | 'heavyFee', claim: Minor, debtor: Debt
   };
 }
 
-export const lightFee = (claim: Minor, debtor: DebtorKind, on: CalendarDate) => collectionFee('lightFee', claim, debtor, on);
-export const heavyFee = (claim: Minor, debtor: DebtorKind, on: CalendarDate) => collectionFee('heavyFee', claim, debtor, on);
+export const lightFee = (claim: Minor, debtor: DebtorKind, on: CalendarDate) =>
+  collectionFee('lightFee', claim, debtor, on);
+export const heavyFee = (claim: Minor, debtor: DebtorKind, on: CalendarDate) =>
+  collectionFee('heavyFee', claim, debtor, on);
 
 export function courtFee(on: CalendarDate): FeeQuote {
   const row = inForce(RETTSGEBYR, on, 'rettsgebyr');

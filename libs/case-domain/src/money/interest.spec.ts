@@ -7,7 +7,9 @@ describe('late-payment interest', () => {
   it('given 10 000 NOK for the 30 days of April 2025 at 12.5 %, then it is 102.74 NOK', () => {
     const accrual = lateInterest(10_000_00, '2025-03-31', '2025-04-30');
     expect(accrual.amount).toBe(102_74);
-    expect(accrual.periods).toEqual([{ from: '2025-04-01', to: '2025-04-30', ratePercentBp: 1250, days: 30, amount: 102_74 }]);
+    expect(accrual.periods).toEqual([
+      { from: '2025-04-01', to: '2025-04-30', ratePercentBp: 1250, days: 30, amount: 102_74 },
+    ]);
   });
 
   it('given a span across 1 July, then each half-year is charged at its own rate', () => {
@@ -40,14 +42,21 @@ describe('late-payment interest', () => {
   });
 
   it('splitting a span anywhere changes the sum by at most an øre per split', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 10_000_000_00 }), fc.integer({ min: 0, max: 700 }), fc.integer({ min: 1, max: 700 }), (principal, offset, length) => {
-      const from = addDays('2023-01-01', offset);
-      const to = addDays(from, length);
-      const split = addDays(from, Math.floor(length / 2));
-      const whole = lateInterest(principal, from, to).amount;
-      const parts = lateInterest(principal, from, split).amount + lateInterest(principal, split, to).amount;
-      expect(Math.abs(whole - parts)).toBeLessThanOrEqual(1);
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000_000_00 }),
+        fc.integer({ min: 0, max: 700 }),
+        fc.integer({ min: 1, max: 700 }),
+        (principal, offset, length) => {
+          const from = addDays('2023-01-01', offset);
+          const to = addDays(from, length);
+          const split = addDays(from, Math.floor(length / 2));
+          const whole = lateInterest(principal, from, to).amount;
+          const parts = lateInterest(principal, from, split).amount + lateInterest(principal, split, to).amount;
+          expect(Math.abs(whole - parts)).toBeLessThanOrEqual(1);
+        },
+      ),
+    );
   });
 });
 

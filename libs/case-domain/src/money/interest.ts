@@ -2,8 +2,21 @@ import { addDays, daysBetween, maxDate, minDate, type CalendarDate } from '../ti
 import { LATE_INTEREST, LATE_INTEREST_TABLE } from './tables';
 import { assertMinor, RuleNotInForce, type Minor } from './types';
 
-export interface RatePeriod { from: CalendarDate; to: CalendarDate; ratePercentBp: number; days: number; amount: Minor; unconfirmed?: boolean }
-export interface InterestAccrual { amount: Minor; from: CalendarDate; to: CalendarDate; periods: RatePeriod[]; table: string }
+export interface RatePeriod {
+  from: CalendarDate;
+  to: CalendarDate;
+  ratePercentBp: number;
+  days: number;
+  amount: Minor;
+  unconfirmed?: boolean;
+}
+export interface InterestAccrual {
+  amount: Minor;
+  from: CalendarDate;
+  to: CalendarDate;
+  periods: RatePeriod[];
+  table: string;
+}
 
 const DAY_COUNT = 365n;
 const BP = 10_000n;
@@ -15,7 +28,8 @@ const BP = 10_000n;
  */
 export function lateInterest(principal: Minor, from: CalendarDate, to: CalendarDate): InterestAccrual {
   assertMinor(principal, 'principal');
-  if (to <= from || principal === 0) return { amount: 0, from, to: maxDate(from, to), periods: [], table: LATE_INTEREST_TABLE };
+  if (to <= from || principal === 0)
+    return { amount: 0, from, to: maxDate(from, to), periods: [], table: LATE_INTEREST_TABLE };
   const firstDay = addDays(from, 1);
   const periods: RatePeriod[] = [];
   let numerator = 0n;
@@ -28,7 +42,10 @@ export function lateInterest(principal: Minor, from: CalendarDate, to: CalendarD
     const exact = BigInt(principal) * BigInt(rate.bp) * BigInt(days);
     numerator += exact;
     periods.push({
-      from: day, to: end, ratePercentBp: rate.bp, days,
+      from: day,
+      to: end,
+      ratePercentBp: rate.bp,
+      days,
       amount: Number(roundHalfUp(exact, DAY_COUNT * BP)),
       ...(rate.unconfirmed && { unconfirmed: true }),
     });

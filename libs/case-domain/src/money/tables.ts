@@ -3,7 +3,12 @@ import type { Dated, Minor } from './types';
 /** Inkassosatsen (inkassoforskriften § 1-2). */
 export const INKASSOSATS: ReadonlyArray<Dated & { amount: Minor }> = [
   { from: '2017-01-01', to: '2025-12-31', amount: 700_00, source: 'inkassoforskriften § 1-2: 700 NOK (2017–2025)' },
-  { from: '2026-01-01', amount: 750_00, unconfirmed: true, source: 'inkassoforskriften § 1-2: 750 NOK for 2026 (unconfirmed)' },
+  {
+    from: '2026-01-01',
+    amount: 750_00,
+    unconfirmed: true,
+    source: 'inkassoforskriften § 1-2: 750 NOK for 2026 (unconfirmed)',
+  },
 ];
 
 /**
@@ -39,7 +44,8 @@ export const RETTSGEBYR: ReadonlyArray<Dated & { amount: Minor }> = [
     from: '2026-01-01',
     amount: 1_314_00,
     unconfirmed: true,
-    source: 'R for 2026 not confirmed: 2025 figure carried forward; a raise of the forliksklage fee to 1.54 R was proposed (unconfirmed, not applied)',
+    source:
+      'R for 2026 not confirmed: 2025 figure carried forward; a raise of the forliksklage fee to 1.54 R was proposed (unconfirmed, not applied)',
   },
 ];
 export const COURT_FEE_TENTHS_OF_R = 11;
@@ -57,6 +63,11 @@ export const LATE_INTEREST: ReadonlyArray<Dated & { bp: number }> = [
   { from: '2025-01-01', to: '2025-06-30', bp: 1250, source: 'forsinkelsesrenteloven: 12.5 % H1 2025 (RULES.md)' },
   { from: '2025-07-01', to: '2025-12-31', bp: 1225, unconfirmed: true, source: 'policy rate 4.25 % + 8' },
   { from: '2026-01-01', to: '2026-06-30', bp: 1200, source: 'forsinkelsesrenteloven: 12.0 % H1 2026 (RULES.md)' },
-  { from: '2026-07-01', bp: 1200, unconfirmed: true, source: 'H1 2026 rate carried forward until the next half-year rate is configured' },
+  {
+    from: '2026-07-01',
+    bp: 1200,
+    unconfirmed: true,
+    source: 'H1 2026 rate carried forward until the next half-year rate is configured',
+  },
 ];
 export const LATE_INTEREST_TABLE = 'NO-forsinkelsesrente';

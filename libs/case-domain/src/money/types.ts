@@ -13,7 +13,11 @@ export interface FeeBasis {
   unconfirmed?: boolean;
   figures: Record<string, number | string>;
 }
-export interface FeeQuote { kind: FeeKind; amount: Minor; basis: FeeBasis }
+export interface FeeQuote {
+  kind: FeeKind;
+  amount: Minor;
+  basis: FeeBasis;
+}
 
 /** No dated table covers the day asked for. */
 export class RuleNotInForce extends Error {
@@ -24,11 +28,17 @@ export class RuleNotInForce extends Error {
 }
 
 export function assertMinor(value: number, what: string): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${what} must be a non-negative whole number of minor units, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${what} must be a non-negative whole number of minor units, got ${value}`);
 }
 
 /** A dated figure: in force from `from` up to and including `to` (open-ended when absent). */
-export interface Dated { from: CalendarDate; to?: CalendarDate; unconfirmed?: boolean; source: string }
+export interface Dated {
+  from: CalendarDate;
+  to?: CalendarDate;
+  unconfirmed?: boolean;
+  source: string;
+}
 
 export function inForce<T extends Dated>(rows: readonly T[], on: CalendarDate, what: string): T {
   const row = rows.find((r) => r.from <= on && (r.to === undefined || on <= r.to));

@@ -1,19 +1,44 @@
 import { initialTransition } from 'xstate';
 import type { CalendarDate, Instant } from '../time/dates';
 import type { FeeKind, Minor } from '../money';
-import type {
-  Debtor, Invoice, StageAtObjection, TimerKind, ManualClosureReason,
-} from '../events/case-events';
+import type { Debtor, Invoice, StageAtObjection, TimerKind, ManualClosureReason } from '../events/case-events';
 import { caseMachine } from '../machine/case-machine';
 import { statusOf, type CaseSnapshot, type CaseStatus } from '../machine/status';
 
-export interface LineState { lineId: string; description: string; amount: Minor; credited: Minor }
-export interface FeeEntry { kind: FeeKind; amount: Minor; chargedTo: 'debtor' | 'creditor'; table: string; active: boolean }
-export interface OpenTimer { timerId: string; kind: TimerKind; dueAt: Instant }
-export interface OpenDispute { scope: 'full' | 'partial'; lineIds: string[]; stageAtObjection: StageAtObjection | null; since: Instant }
+export interface LineState {
+  lineId: string;
+  description: string;
+  amount: Minor;
+  credited: Minor;
+}
+export interface FeeEntry {
+  kind: FeeKind;
+  amount: Minor;
+  chargedTo: 'debtor' | 'creditor';
+  table: string;
+  active: boolean;
+}
+export interface OpenTimer {
+  timerId: string;
+  kind: TimerKind;
+  dueAt: Instant;
+}
+export interface OpenDispute {
+  scope: 'full' | 'partial';
+  lineIds: string[];
+  stageAtObjection: StageAtObjection | null;
+  since: Instant;
+}
 export type ClosureReason =
-  | 'paid' | 'credited' | 'withdrawn' | 'handedBackToCreditor' | 'closedWithoutBoard'
-  | 'judgmentObtained' | 'disputeUpheld' | 'referredToDistrictCourt' | ManualClosureReason;
+  | 'paid'
+  | 'credited'
+  | 'withdrawn'
+  | 'handedBackToCreditor'
+  | 'closedWithoutBoard'
+  | 'judgmentObtained'
+  | 'disputeUpheld'
+  | 'referredToDistrictCourt'
+  | ManualClosureReason;
 
 export interface Ledger {
   /** Fees the debtor owes (active, not waived). */

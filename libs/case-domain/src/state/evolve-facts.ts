@@ -16,7 +16,10 @@ const CLOSURE_REASONS: Partial<Record<CaseEvent['type'], ClosureReason>> = {
 
 /** Events after which the dispute code is lifted. */
 const DISPUTE_ENDS = new Set<CaseEvent['type']>([
-  'DisputeResolved', 'DebtorAcceptedClaim', 'DebtorPaymentDeadlinePassed', 'BoardSettlementReached',
+  'DisputeResolved',
+  'DebtorAcceptedClaim',
+  'DebtorPaymentDeadlinePassed',
+  'BoardSettlementReached',
 ]);
 
 export function evolveFacts(facts: CaseFacts | null, event: CaseEvent): CaseFacts | null {
@@ -70,7 +73,10 @@ function opened(event: EventOf<'ClaimHandedOver'>): CaseFacts {
 function applyFact(f: CaseFacts, e: CaseEvent): CaseFacts {
   switch (e.type) {
     case 'ClaimRegisteredAsDisputed':
-      return { ...f, dispute: { scope: 'full', lineIds: f.lines.map((l) => l.lineId), stageAtObjection: null, since: e.data.at } };
+      return {
+        ...f,
+        dispute: { scope: 'full', lineIds: f.lines.map((l) => l.lineId), stageAtObjection: null, since: e.data.at },
+      };
     case 'CollectionNoticeSent':
       return { ...f, noticeSentOn: e.data.sentOn };
     case 'PaymentDemandSent':
@@ -79,7 +85,12 @@ function applyFact(f: CaseFacts, e: CaseEvent): CaseFacts {
       return {
         ...f,
         stageAtObjection: e.data.stageAtObjection,
-        dispute: { scope: e.data.scope, lineIds: e.data.lineIds, stageAtObjection: e.data.stageAtObjection, since: e.data.at },
+        dispute: {
+          scope: e.data.scope,
+          lineIds: e.data.lineIds,
+          stageAtObjection: e.data.stageAtObjection,
+          since: e.data.at,
+        },
       };
     case 'CreditorReplyOverdue':
       return { ...f, creditorReminders: e.data.reminderNumber };
@@ -137,7 +148,11 @@ function applyFact(f: CaseFacts, e: CaseEvent): CaseFacts {
         ...f,
         feesChargeableToDebtor: false,
         fees: f.fees.map((fee) => (fee.active && fee.chargedTo === 'debtor' ? { ...fee, chargedTo: 'creditor' } : fee)),
-        ledger: { ...f.ledger, debtorCosts: f.ledger.debtorCosts - e.data.amount, creditorCosts: f.ledger.creditorCosts + e.data.amount },
+        ledger: {
+          ...f.ledger,
+          debtorCosts: f.ledger.debtorCosts - e.data.amount,
+          creditorCosts: f.ledger.creditorCosts + e.data.amount,
+        },
       };
     case 'DeadlineScheduled':
       return {
@@ -170,7 +185,13 @@ function chargeFee(f: CaseFacts, e: EventOf<'FeeCharged'>): CaseFacts {
   return {
     ...f,
     fees,
-    ledger: { ...f.ledger, debtorCosts, creditorCosts, paid: { ...paid, costs: paid.costs - refund }, surplus: surplus + refund },
+    ledger: {
+      ...f.ledger,
+      debtorCosts,
+      creditorCosts,
+      paid: { ...paid, costs: paid.costs - refund },
+      surplus: surplus + refund,
+    },
   };
 }
 

@@ -59,7 +59,8 @@ export function owed(f: CaseFacts, asOf: CalendarDate): { costs: Minor; interest
   const { ledger } = f;
   return {
     costs: ledger.debtorCosts - ledger.paid.costs - ledger.writtenOff.costs,
-    interest: ledger.interestAccrued + pendingInterest(f, asOf).amount - ledger.paid.interest - ledger.writtenOff.interest,
+    interest:
+      ledger.interestAccrued + pendingInterest(f, asOf).amount - ledger.paid.interest - ledger.writtenOff.interest,
     principal: outstandingPrincipal(f),
   };
 }

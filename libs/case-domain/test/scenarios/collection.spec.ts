@@ -4,10 +4,18 @@ describe('collection before any dispute', () => {
   it('given a claim handed over without a notice, then the agency sends the inkassovarsel with a 14-day deadline and the notice fee', () => {
     const spec = CaseSpec.given();
     expect(spec.status).toBe('collection.notice');
-    expect(spec.last('CollectionNoticeSent').data).toMatchObject({ sentBy: 'agency', sentOn: '2025-03-03', deadlineAt: day(14) });
+    expect(spec.last('CollectionNoticeSent').data).toMatchObject({
+      sentBy: 'agency',
+      sentOn: '2025-03-03',
+      deadlineAt: day(14),
+    });
     expect(spec.last('FeeCharged').data).toMatchObject({ fee: { kind: 'notice', amount: 35_00 }, chargedTo: 'debtor' });
     expect(spec.view.openDeadline).toEqual({ kind: 'noticeDeadline', dueAt: day(14) });
-    expect(spec.view.flags).toMatchObject({ disputeCode: false, collectionPaused: false, feesChargeableToDebtor: true });
+    expect(spec.view.flags).toMatchObject({
+      disputeCode: false,
+      collectionPaused: false,
+      feesChargeableToDebtor: true,
+    });
   });
 
   it('when the notice deadline passes, then the payment demand is sent with the light fee, sized by the claim', () => {
@@ -24,7 +32,10 @@ describe('collection before any dispute', () => {
     const spec = CaseSpec.given().passTime(day(14 + 43));
     expect(spec.status).toBe('collection.heavyFee');
     expect(spec.count('PaymentDemandDeadlinePassed')).toBe(1);
-    expect(spec.last('FeeCharged').data).toMatchObject({ fee: { kind: 'heavyFee', amount: 1_120_00 }, replaces: 'lightFee' });
+    expect(spec.last('FeeCharged').data).toMatchObject({
+      fee: { kind: 'heavyFee', amount: 1_120_00 },
+      replaces: 'lightFee',
+    });
     expect(spec.view.amounts.fees).toBe(35_00 + 1_120_00);
   });
 
@@ -39,10 +50,13 @@ describe('collection before any dispute', () => {
     expect(spec.eventTypes()).not.toContain('CollectionNoticeSent');
   });
 
-  it("given the creditor sent the notice 5 days ago, then its own 14 days run on and no notice fee is charged", () => {
+  it('given the creditor sent the notice 5 days ago, then its own 14 days run on and no notice fee is charged', () => {
     const spec = CaseSpec.given({ noticeAlreadySentOn: '2025-02-26' });
     expect(spec.status).toBe('collection.notice');
-    expect(spec.last('CollectionNoticeSent').data).toMatchObject({ sentBy: 'creditor', deadlineAt: '2025-03-12T00:00:00.000Z' });
+    expect(spec.last('CollectionNoticeSent').data).toMatchObject({
+      sentBy: 'creditor',
+      deadlineAt: '2025-03-12T00:00:00.000Z',
+    });
     expect(spec.count('FeeCharged')).toBe(0);
     spec.passTime('2025-03-12T00:00:00.000Z');
     expect(spec.status).toBe('collection.demand');

@@ -2,11 +2,19 @@ import { CaseSpec, cmd, day, objection } from '../case-spec';
 
 /** Objection at the light-fee stage; creditor maintains; debtor still disputes. */
 function debtorMaintainsDispute(feeDecision: 'keep' | 'waive' = 'keep') {
-  return CaseSpec.given().passTime(day(14))
+  return CaseSpec.given()
+    .passTime(day(14))
     .do({ ...objection(), at: day(20) })
     .do(cmd('ReferObjectionToCreditor', {}))
     .do(cmd('RecordCreditorReply', { reply: 'maintain', feeDecision }))
-    .do(cmd('RecordDebtorContact', { channel: 'phone', reached: true, summary: 'Still disputes', answer: 'maintainsDispute' }));
+    .do(
+      cmd('RecordDebtorContact', {
+        channel: 'phone',
+        reached: true,
+        summary: 'Still disputes',
+        answer: 'maintainsDispute',
+      }),
+    );
 }
 
 function atTheBoard() {
@@ -20,7 +28,9 @@ describe('the conciliation board (forliksrådet)', () => {
     const spec = debtorMaintainsDispute();
     expect(spec.status).toBe('dispute.conciliationDecision');
     expect(spec.view.recommendation).toEqual(expect.objectContaining({ filer: 'agency' }));
-    expect(spec.view.allowedActions).toEqual(expect.arrayContaining(['DecideOnConciliation', 'RegisterPayment', 'WithdrawClaim']));
+    expect(spec.view.allowedActions).toEqual(
+      expect.arrayContaining(['DecideOnConciliation', 'RegisterPayment', 'WithdrawClaim']),
+    );
     expect(spec.view.allowedActions).not.toContain('RegisterObjection');
   });
 
@@ -31,14 +41,23 @@ describe('the conciliation board (forliksrådet)', () => {
   it('given an objection at the light-fee stage, when the agency files the forliksklage, then it claims the light fee, charges the court fee and interrupts limitation', () => {
     const spec = atTheBoard();
     expect(spec.status).toBe('conciliationBoard');
-    expect(spec.last('ConciliationComplaintFiled').data.feeClaimed).toEqual({ stage: 'lightFee', kind: 'lightFee', amount: 560_00 });
-    expect(spec.last('FeeCharged').data).toMatchObject({ fee: { kind: 'courtFee', amount: 1_445_40 }, chargedTo: 'debtor' });
+    expect(spec.last('ConciliationComplaintFiled').data.feeClaimed).toEqual({
+      stage: 'lightFee',
+      kind: 'lightFee',
+      amount: 560_00,
+    });
+    expect(spec.last('FeeCharged').data).toMatchObject({
+      fee: { kind: 'courtFee', amount: 1_445_40 },
+      chargedTo: 'debtor',
+    });
     expect(spec.openTimerKinds()).toEqual([]);
     expect(spec.view.flags.disputeCode).toBe(true);
   });
 
   it('given the board reaches a settlement, then the settled amount is collected and paying it closes the case', () => {
-    const spec = atTheBoard().do(cmd('RecordBoardOutcome', { outcome: 'settlement', amount: 2_500_00, dueDate: '2025-04-30' }));
+    const spec = atTheBoard().do(
+      cmd('RecordBoardOutcome', { outcome: 'settlement', amount: 2_500_00, dueDate: '2025-04-30' }),
+    );
     expect(spec.status).toBe('settled');
     expect(spec.view.flags.disputeCode).toBe(false);
     expect(spec.view.amounts.outstanding).toBe(2_500_00);

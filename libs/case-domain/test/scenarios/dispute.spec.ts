@@ -2,29 +2,45 @@ import { CaseSpec, cmd, day, objection } from '../case-spec';
 
 /** A case at the light-fee stage (payment demand sent) with a full objection referred to the creditor. */
 function referredToCreditor() {
-  return CaseSpec.given().passTime(day(14))
+  return CaseSpec.given()
+    .passTime(day(14))
     .do({ ...objection(), at: day(20) })
     .do({ ...cmd('ReferObjectionToCreditor', { note: 'Please comment on the service visit.' }), at: day(21) });
 }
 
 describe('an objection after handover', () => {
   it('given a case in collection, when the debtor objects, then collection pauses under the dispute code and its timers are cancelled', () => {
-    const spec = CaseSpec.given().passTime(day(14)).do({ ...objection(), at: day(20) });
+    const spec = CaseSpec.given()
+      .passTime(day(14))
+      .do({ ...objection(), at: day(20) });
     expect(spec.status).toBe('dispute.assessing');
-    expect(spec.view.flags).toMatchObject({ disputeCode: true, collectionPaused: true, creditRemarkAllowed: false, stageAtObjection: 'lightFee' });
+    expect(spec.view.flags).toMatchObject({
+      disputeCode: true,
+      collectionPaused: true,
+      creditRemarkAllowed: false,
+      stageAtObjection: 'lightFee',
+    });
     expect(spec.openTimerKinds()).toEqual(['limitationWarning']);
-    expect(spec.history.filter((e) => e.type === 'DeadlineCancelled').map((e) => (e.data as { kind: string }).kind).sort())
-      .toEqual(['demandDeadline', 'heavyFeeDue']);
+    expect(
+      spec.history
+        .filter((e) => e.type === 'DeadlineCancelled')
+        .map((e) => (e.data as { kind: string }).kind)
+        .sort(),
+    ).toEqual(['demandDeadline', 'heavyFeeDue']);
     expect(spec.view.amounts.collectable).toBe(0);
   });
 
   it('given an objection the agency can answer itself, when it rejects it in writing, then the debtor is to be told the claim stands', () => {
-    const spec = CaseSpec.given().do(objection()).do(cmd('RejectObjection', { writtenAnswer: 'The visit is documented.' }));
+    const spec = CaseSpec.given()
+      .do(objection())
+      .do(cmd('RejectObjection', { writtenAnswer: 'The visit is documented.' }));
     expect(spec.status).toBe('dispute.awaitingDebtor');
   });
 
   it('given documents asked of the debtor, when 14 days pass without them, then the objection is back for assessment', () => {
-    const spec = CaseSpec.given().do(objection()).do(cmd('RequestDocuments', { request: 'Send the contract.' }));
+    const spec = CaseSpec.given()
+      .do(objection())
+      .do(cmd('RequestDocuments', { request: 'Send the contract.' }));
     expect(spec.status).toBe('dispute.awaitingDebtorDocuments');
     spec.passDays(14);
     expect(spec.status).toBe('dispute.assessing');
@@ -32,14 +48,19 @@ describe('an objection after handover', () => {
   });
 
   it('given documents asked of the debtor, when they arrive, then the objection is back for assessment and the deadline is cancelled', () => {
-    const spec = CaseSpec.given().do(objection()).do(cmd('RequestDocuments', { request: 'Send the contract.' }))
+    const spec = CaseSpec.given()
+      .do(objection())
+      .do(cmd('RequestDocuments', { request: 'Send the contract.' }))
       .do(cmd('RecordDocumentsReceived', { description: 'Contract and photos' }));
     expect(spec.status).toBe('dispute.assessing');
     expect(spec.openTimerKinds()).toEqual(['limitationWarning']);
   });
 
   it('given an objection referred to the creditor, when the creditor answers in time, then the reply deadline is cancelled and no reminder is sent', () => {
-    const spec = referredToCreditor().do({ ...cmd('RecordCreditorReply', { reply: 'maintain', feeDecision: 'keep' }), at: day(30) });
+    const spec = referredToCreditor().do({
+      ...cmd('RecordCreditorReply', { reply: 'maintain', feeDecision: 'keep' }),
+      at: day(30),
+    });
     expect(spec.status).toBe('dispute.awaitingDebtor');
     spec.passTime(day(60));
     expect(spec.count('CreditorReplyOverdue')).toBe(0);
@@ -48,7 +69,12 @@ describe('an objection after handover', () => {
   it('given an objection referred to the creditor, when 14 days pass, then the creditor is reminded and the debtor informed, every 14 days', () => {
     const spec = referredToCreditor().passTime(day(21 + 14));
     expect(spec.status).toBe('dispute.awaitingCreditor');
-    expect(spec.last('CreditorReplyOverdue').data).toMatchObject({ reminderNumber: 1, creditorReminded: true, debtorInformed: true, at: day(35) });
+    expect(spec.last('CreditorReplyOverdue').data).toMatchObject({
+      reminderNumber: 1,
+      creditorReminded: true,
+      debtorInformed: true,
+      at: day(35),
+    });
     // The second reminder would fall on Easter Monday 2025 (day 49): it rolls to the Tuesday.
     spec.passTime(day(21 + 28));
     expect(spec.count('CreditorReplyOverdue')).toBe(1);
@@ -90,7 +116,8 @@ describe('an objection after handover', () => {
   });
 
   it('given the creditor credits the disputed lines, then the dispute ends and collection resumes on the rest', () => {
-    const spec = CaseSpec.given().passTime(day(14))
+    const spec = CaseSpec.given()
+      .passTime(day(14))
       .do({ ...objection(['L2']), at: day(20) })
       .do(cmd('ReferObjectionToCreditor', {}))
       .do(cmd('RecordCreditorReply', { reply: 'creditDisputedLines', comment: 'Visit cancelled, our mistake' }));
@@ -110,7 +137,9 @@ describe('an objection after handover', () => {
   });
 
   it('given a partial objection, then only the disputed lines are held and the undisputed amount stays collectable', () => {
-    const spec = CaseSpec.given().passTime(day(14)).do({ ...objection(['L2']), at: day(20) });
+    const spec = CaseSpec.given()
+      .passTime(day(14))
+      .do({ ...objection(['L2']), at: day(20) });
     const { amounts, flags } = spec.view;
     expect(flags).toMatchObject({ disputeCode: true, collectionPaused: false });
     expect(amounts.disputed).toBe(1_000_00);

@@ -3,7 +3,9 @@ import { CaseSpec, cmd, day } from '../case-spec';
 describe('money on a case', () => {
   it('given interest and fees owed, when a partial payment comes, then it goes to costs, then interest, then principal', () => {
     const spec = CaseSpec.given().passTime(day(14));
-    const payment = spec.do(cmd('RegisterPayment', { amount: 1_000_00, paidOn: '2025-03-17', reference: 'KID 1' })).last('PaymentRegistered');
+    const payment = spec
+      .do(cmd('RegisterPayment', { amount: 1_000_00, paidOn: '2025-03-17', reference: 'KID 1' }))
+      .last('PaymentRegistered');
     const { allocation, interest } = payment.data;
     expect(allocation.costs).toBe(35_00 + 560_00);
     expect(interest.amount).toBeGreaterThan(0);
@@ -14,7 +16,9 @@ describe('money on a case', () => {
   });
 
   it('given a payment, then limitation restarts from the payment day', () => {
-    const spec = CaseSpec.given().do(cmd('RegisterPayment', { amount: 100_00, paidOn: '2025-03-03', reference: 'KID 2' }));
+    const spec = CaseSpec.given().do(
+      cmd('RegisterPayment', { amount: 100_00, paidOn: '2025-03-03', reference: 'KID 2' }),
+    );
     const warning = spec.state.facts!.timers.find((t) => t.kind === 'limitationWarning');
     // 3 March 2028 less 90 days (2028 is a leap year).
     expect(warning?.dueAt).toBe('2027-12-04T00:00:00.000Z');
@@ -31,7 +35,18 @@ describe('money on a case', () => {
   });
 
   it('given part of a line was paid, when the whole line is credited, then what was paid on it is owed back, never a negative balance', () => {
-    const spec = CaseSpec.given({ invoice: { number: '7', issueDate: '2025-01-15', dueDate: '2025-02-01', currency: 'NOK', lines: [{ lineId: 'A', description: 'x', amount: 500_00 }, { lineId: 'B', description: 'y', amount: 500_00 }] } });
+    const spec = CaseSpec.given({
+      invoice: {
+        number: '7',
+        issueDate: '2025-01-15',
+        dueDate: '2025-02-01',
+        currency: 'NOK',
+        lines: [
+          { lineId: 'A', description: 'x', amount: 500_00 },
+          { lineId: 'B', description: 'y', amount: 500_00 },
+        ],
+      },
+    });
     const owed = spec.view.amounts.outstanding;
     spec.do(cmd('RegisterPayment', { amount: owed - 100_00, paidOn: '2025-03-03', reference: 'KID 4' }));
     spec.do(cmd('IssueCreditNote', { lines: [{ lineId: 'B', amount: 500_00 }], reason: 'Returned goods' }));

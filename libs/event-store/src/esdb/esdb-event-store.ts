@@ -1,12 +1,31 @@
 import {
-  BACKWARDS, END, EventStoreDBClient, FORWARDS, jsonEvent, START as ESDB_START, StreamNotFoundError, WrongExpectedVersionError,
-  streamNameFilter, type AllStreamSubscription,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  jsonEvent,
+  START as ESDB_START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  streamNameFilter,
+  type AllStreamSubscription,
 } from '@eventstore/db-client';
 import { runSubscription } from '../catch-up';
 import { WrongExpectedVersion } from '../errors';
 import {
-  comparePositions, matchesFilter, type AppendResult, type Position, type EventData, type EventHandler, type EventStore, type ExpectedRevision,
-  type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type SubscribeOptions, type Subscription,
+  comparePositions,
+  matchesFilter,
+  type AppendResult,
+  type Position,
+  type EventData,
+  type EventHandler,
+  type EventStore,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
 } from '../port';
 import { fromResolved, isSystem } from './esdb-mapping';
 
@@ -24,7 +43,11 @@ export class EventStoreDbEventStore implements EventStore {
     this.client = EventStoreDBClient.connectionString(connectionString);
   }
 
-  async append(streamId: string, events: EventData[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: EventData[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
     try {
       const result = await this.client.appendToStream(
         streamId,
@@ -68,14 +91,19 @@ export class EventStoreDbEventStore implements EventStore {
     const backwards = options.direction === 'backwards';
     const want = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     const out: RecordedEvent[] = [];
-    let from: Position | typeof ESDB_START | typeof END = options.after && options.after !== 'start' ? options.after : backwards ? END : ESDB_START;
+    let from: Position | typeof ESDB_START | typeof END =
+      options.after && options.after !== 'start' ? options.after : backwards ? END : ESDB_START;
     const filtered = !!(options.filter?.streamPrefixes?.length || options.filter?.eventTypes?.length);
     for (;;) {
       // Each page is read to its end: leaving a read stream early leaves its gRPC call open.
       const page = filtered ? PAGE : Math.min(PAGE, want - out.length + 1);
       let count = 0;
       let last: RecordedEvent | null = null;
-      for await (const resolved of this.client.readAll({ fromPosition: from, direction: backwards ? BACKWARDS : FORWARDS, maxCount: page })) {
+      for await (const resolved of this.client.readAll({
+        fromPosition: from,
+        direction: backwards ? BACKWARDS : FORWARDS,
+        maxCount: page,
+      })) {
         const e = fromResolved(resolved);
         count += 1;
         if (!e) continue;
@@ -96,19 +124,22 @@ export class EventStoreDbEventStore implements EventStore {
       ...(prefixes?.length ? { filter: streamNameFilter({ prefixes }) } : {}),
     });
     if (options.onCaughtUp) subscription.once('caughtUp', options.onCaughtUp);
-    return runSubscription(async (abort) => {
-      // Iterating awaits the handler before the next event: back-pressure on the gRPC stream.
-      for await (const resolved of subscription) {
-        if (abort.aborted) break;
-        const e = fromResolved(resolved);
-        if (!e || isSystem(e) || !matchesFilter(options.filter, e.streamId, e.type)) continue;
-        await handler(e);
-      }
-    }, options, () => subscription.unsubscribe());
+    return runSubscription(
+      async (abort) => {
+        // Iterating awaits the handler before the next event: back-pressure on the gRPC stream.
+        for await (const resolved of subscription) {
+          if (abort.aborted) break;
+          const e = fromResolved(resolved);
+          if (!e || isSystem(e) || !matchesFilter(options.filter, e.streamId, e.type)) continue;
+          await handler(e);
+        }
+      },
+      options,
+      () => subscription.unsubscribe(),
+    );
   }
 
   async close(): Promise<void> {
     await this.client.dispose();
   }
 }
-

@@ -5,7 +5,11 @@ import type { EventMetadata, RecordedEvent } from '../port';
 export function fromResolved(resolved: ResolvedEvent): RecordedEvent | null {
   const e = resolved.event;
   if (!e) return null;
-  const position = e.position ?? (resolved.commitPosition !== undefined ? { commit: resolved.commitPosition, prepare: resolved.commitPosition } : undefined);
+  const position =
+    e.position ??
+    (resolved.commitPosition !== undefined
+      ? { commit: resolved.commitPosition, prepare: resolved.commitPosition }
+      : undefined);
   if (!position) throw new Error(`Event ${e.id} came without a position`);
   return {
     streamId: e.streamId,

@@ -22,5 +22,8 @@ export function allQuery(options: ReadAllOptions): { sql: string; params: unknow
   }
   params.push(options.maxCount ?? -1);
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  return { sql: `SELECT position, stream_id, revision, event_id, type, data, metadata, created FROM es_events ${clause} ORDER BY position ${backwards ? 'DESC' : 'ASC'} LIMIT ?`, params };
+  return {
+    sql: `SELECT position, stream_id, revision, event_id, type, data, metadata, created FROM es_events ${clause} ORDER BY position ${backwards ? 'DESC' : 'ASC'} LIMIT ?`,
+    params,
+  };
 }

@@ -3,8 +3,16 @@ import Database from 'better-sqlite3';
 import { catchUpSubscription } from '../catch-up';
 import { IdempotencyViolation, WrongExpectedVersion } from '../errors';
 import type {
-  AppendResult, EventData, EventHandler, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, RecordedEvent,
-  SubscribeOptions, Subscription,
+  AppendResult,
+  EventData,
+  EventHandler,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
 } from '../port';
 import { migrate, type EventRow } from './schema';
 import { allQuery } from './read-all-query';
@@ -48,14 +56,26 @@ export class SqliteEventStore implements EventStore {
     this.statements = {
       last: db.prepare('SELECT revision, position FROM es_events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
       byEventId: db.prepare('SELECT stream_id, revision, position FROM es_events WHERE event_id = ?'),
-      insert: db.prepare('INSERT INTO es_events (stream_id, revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      forwards: db.prepare('SELECT * FROM es_events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?'),
-      backwards: db.prepare('SELECT * FROM es_events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?'),
+      insert: db.prepare(
+        'INSERT INTO es_events (stream_id, revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      forwards: db.prepare(
+        'SELECT * FROM es_events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
+      ),
+      backwards: db.prepare(
+        'SELECT * FROM es_events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+      ),
     };
-    this.appendTx = db.transaction((streamId: string, events: EventData[], expected: ExpectedRevision) => this.appendInTx(streamId, events, expected));
+    this.appendTx = db.transaction((streamId: string, events: EventData[], expected: ExpectedRevision) =>
+      this.appendInTx(streamId, events, expected),
+    );
   }
 
-  async append(streamId: string, events: EventData[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: EventData[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
     const result = this.appendTx.immediate(streamId, events, options.expectedRevision);
     if (events.length) this.commits.emit('commit');
     return result;
@@ -66,14 +86,24 @@ export class SqliteEventStore implements EventStore {
     const retried = events.length ? this.retried(streamId, events) : null;
     if (retried) return retried;
     const actual = last ? BigInt(last.revision) : 'no_stream';
-    const ok = expected === 'any' || (expected === 'no_stream' ? !last : expected === 'stream_exists' ? !!last : actual === expected);
+    const ok =
+      expected === 'any' ||
+      (expected === 'no_stream' ? !last : expected === 'stream_exists' ? !!last : actual === expected);
     if (!ok) throw new WrongExpectedVersion(streamId, expected, actual);
     let revision = last ? last.revision : -1;
     let position = last ? last.position : 0;
     const created = this.now();
     for (const e of events) {
       revision += 1;
-      const info = this.statements.insert.run(streamId, revision, e.id, e.type, JSON.stringify(e.data ?? null), JSON.stringify(e.metadata ?? {}), created);
+      const info = this.statements.insert.run(
+        streamId,
+        revision,
+        e.id,
+        e.type,
+        JSON.stringify(e.data ?? null),
+        JSON.stringify(e.metadata ?? {}),
+        created,
+      );
       position = Number(info.lastInsertRowid);
     }
     const p = BigInt(position);
@@ -82,7 +112,10 @@ export class SqliteEventStore implements EventStore {
 
   /** The same event ids again: answer as the first append did, append nothing (as EventStoreDB does). */
   private retried(streamId: string, events: EventData[]): AppendResult | null {
-    const found = events.map((e) => this.statements.byEventId.get(e.id) as { stream_id: string; revision: number; position: number } | undefined);
+    const found = events.map(
+      (e) =>
+        this.statements.byEventId.get(e.id) as { stream_id: string; revision: number; position: number } | undefined,
+    );
     if (found.every((f) => f === undefined)) return null;
     const consistent = found.every((f, i) => f && f.stream_id === streamId && f.revision === found[0]!.revision + i);
     if (!consistent) throw new IdempotencyViolation(streamId, events[found.findIndex((f) => f)].id);
@@ -94,9 +127,18 @@ export class SqliteEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.maxCount ?? -1;
     const from = options.fromRevision;
-    const rows = options.direction === 'backwards'
-      ? this.statements.backwards.all(streamId, from === undefined || from === 'end' ? Number.MAX_SAFE_INTEGER : from === 'start' ? 0 : Number(from), limit)
-      : this.statements.forwards.all(streamId, from === undefined || from === 'start' ? 0 : from === 'end' ? Number.MAX_SAFE_INTEGER : Number(from), limit);
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.backwards.all(
+            streamId,
+            from === undefined || from === 'end' ? Number.MAX_SAFE_INTEGER : from === 'start' ? 0 : Number(from),
+            limit,
+          )
+        : this.statements.forwards.all(
+            streamId,
+            from === undefined || from === 'start' ? 0 : from === 'end' ? Number.MAX_SAFE_INTEGER : Number(from),
+            limit,
+          );
     return (rows as EventRow[]).map(toRecorded);
   }
 
@@ -112,7 +154,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(handler: EventHandler, options: SubscribeOptions): Subscription {
-    return catchUpSubscription({ readAll: (o) => this.readAll(o), waitForMore: (signal) => this.waitForMore(signal) }, handler, options);
+    return catchUpSubscription(
+      { readAll: (o) => this.readAll(o), waitForMore: (signal) => this.waitForMore(signal) },
+      handler,
+      options,
+    );
   }
 
   /** Wakes on an in-process commit, or after the poll interval (appends from other processes). */

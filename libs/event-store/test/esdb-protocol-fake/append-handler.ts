@@ -1,4 +1,10 @@
-import { IdempotencyViolation, WrongExpectedVersion, type EventData, type EventStore, type ExpectedRevision } from '../../src';
+import {
+  IdempotencyViolation,
+  WrongExpectedVersion,
+  type EventData,
+  type EventStore,
+  type ExpectedRevision,
+} from '../../src';
 import { sharedPb, streamNameOf, streamsPb, toWire, uuidOf } from './messages';
 
 type Call = NodeJS.EventEmitter & { on(event: 'data', fn: (req: any) => void): Call };
@@ -14,7 +20,13 @@ export function appendHandler(store: EventStore) {
       if (req.hasOptions()) {
         const o = req.getOptions();
         streamId = streamNameOf(o.getStreamIdentifier());
-        expected = o.hasNoStream() ? 'no_stream' : o.hasStreamExists() ? 'stream_exists' : o.hasRevision() ? BigInt(o.getRevision()) : 'any';
+        expected = o.hasNoStream()
+          ? 'no_stream'
+          : o.hasStreamExists()
+            ? 'stream_exists'
+            : o.hasRevision()
+              ? BigInt(o.getRevision())
+              : 'any';
       } else if (req.hasProposedMessage()) {
         const m = req.getProposedMessage();
         const meta = m.getMetadataMap();
@@ -22,7 +34,9 @@ export function appendHandler(store: EventStore) {
           id: uuidOf(m.getId()),
           type: meta.get('type'),
           data: JSON.parse(Buffer.from(m.getData_asU8()).toString('utf8') || 'null'),
-          metadata: m.getCustomMetadata_asU8().length ? JSON.parse(Buffer.from(m.getCustomMetadata_asU8()).toString('utf8')) : {},
+          metadata: m.getCustomMetadata_asU8().length
+            ? JSON.parse(Buffer.from(m.getCustomMetadata_asU8()).toString('utf8'))
+            : {},
         });
       }
     });

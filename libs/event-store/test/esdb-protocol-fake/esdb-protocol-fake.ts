@@ -19,10 +19,16 @@ export class EsdbProtocolFake {
   private port = 0;
 
   async start(): Promise<this> {
-    this.server.addService(streamsGrpc.StreamsService, { append: appendHandler(this.store), read: readHandler(this.store) } as unknown as grpc.UntypedServiceImplementation);
+    this.server.addService(streamsGrpc.StreamsService, {
+      append: appendHandler(this.store),
+      read: readHandler(this.store),
+    } as unknown as grpc.UntypedServiceImplementation);
     this.server.addService(featuresGrpc.ServerFeaturesService, { getSupportedMethods: supportedMethods });
     this.port = await new Promise<number>((resolve, reject) =>
-      this.server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port))));
+      this.server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, port) =>
+        error ? reject(error) : resolve(port),
+      ),
+    );
     return this;
   }
 

@@ -22,11 +22,16 @@ export function streamNameOf(identifier: { getStreamName_asU8(): Uint8Array }): 
   return Buffer.from(identifier.getStreamName_asU8()).toString('utf8');
 }
 
-export function uuidOf(uuid: { hasString(): boolean; getString(): string; getStructured(): { getMostSignificantBits(): string; getLeastSignificantBits(): string } }): string {
+export function uuidOf(uuid: {
+  hasString(): boolean;
+  getString(): string;
+  getStructured(): { getMostSignificantBits(): string; getLeastSignificantBits(): string };
+}): string {
   if (uuid.hasString()) return uuid.getString();
   const s = uuid.getStructured();
-  const hex = (BigInt.asUintN(64, BigInt(s.getMostSignificantBits())).toString(16).padStart(16, '0'))
-    + (BigInt.asUintN(64, BigInt(s.getLeastSignificantBits())).toString(16).padStart(16, '0'));
+  const hex =
+    BigInt.asUintN(64, BigInt(s.getMostSignificantBits())).toString(16).padStart(16, '0') +
+    BigInt.asUintN(64, BigInt(s.getLeastSignificantBits())).toString(16).padStart(16, '0');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 

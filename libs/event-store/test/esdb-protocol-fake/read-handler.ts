@@ -27,7 +27,8 @@ export function readHandler(store: EventStore) {
 async function readStream(store: EventStore, call: ServerStream, options: any) {
   const s = options.getStream();
   const streamId = streamNameOf(s.getStreamIdentifier());
-  if (options.hasSubscription()) throw Object.assign(new Error('stream subscriptions are not in the protocol fake'), { code: 12 });
+  if (options.hasSubscription())
+    throw Object.assign(new Error('stream subscriptions are not in the protocol fake'), { code: 12 });
   const backwards = options.getReadDirection() === 1;
   const events = await store.readStream(streamId, {
     direction: backwards ? 'backwards' : 'forwards',
@@ -57,7 +58,10 @@ async function readAll(store: EventStore, call: ServerStream, options: any) {
     const edge = backwards ? p + 1n : p - 1n;
     after = { commit: edge, prepare: edge };
   }
-  const events = all.hasEnd() && !backwards ? [] : await store.readAll({ after, direction: backwards ? 'backwards' : 'forwards', maxCount: count });
+  const events =
+    all.hasEnd() && !backwards
+      ? []
+      : await store.readAll({ after, direction: backwards ? 'backwards' : 'forwards', maxCount: count });
   for (const e of events) await write(call, readResponse(e));
   call.end();
 }
@@ -70,27 +74,38 @@ function subscribe(store: EventStore, call: ServerStream, options: any) {
   confirmed.setSubscriptionId(randomUUID());
   confirmation.setConfirmation(confirmed);
   call.write(confirmation);
-  if (all.hasEnd()) throw Object.assign(new Error('subscribing from the end is not in the protocol fake'), { code: 12 });
+  if (all.hasEnd())
+    throw Object.assign(new Error('subscribing from the end is not in the protocol fake'), { code: 12 });
   const from: Position | 'start' = all.hasPosition()
-    ? { commit: fromWire(all.getPosition().getCommitPosition()), prepare: fromWire(all.getPosition().getPreparePosition()) }
+    ? {
+        commit: fromWire(all.getPosition().getCommitPosition()),
+        prepare: fromWire(all.getPosition().getPreparePosition()),
+      }
     : 'start';
   let last: Position | null = null;
-  const subscription = store.subscribeToAll(async (e: RecordedEvent) => {
-    last = e.position;
-    await write(call, readResponse(e));
-  }, {
-    from,
-    filter,
-    onCaughtUp: () => {
-      const caughtUp = new streamsPb.ReadResp();
-      caughtUp.setCaughtUp(new streamsPb.ReadResp.CaughtUp());
-      call.write(caughtUp);
-      if (last) call.write(checkpoint(last));
+  const subscription = store.subscribeToAll(
+    async (e: RecordedEvent) => {
+      last = e.position;
+      await write(call, readResponse(e));
     },
-    onError: (error) => call.destroy(error as Error),
+    {
+      from,
+      filter,
+      onCaughtUp: () => {
+        const caughtUp = new streamsPb.ReadResp();
+        caughtUp.setCaughtUp(new streamsPb.ReadResp.CaughtUp());
+        call.write(caughtUp);
+        if (last) call.write(checkpoint(last));
+      },
+      onError: (error) => call.destroy(error as Error),
+    },
+  );
+  call.on('cancelled', () => {
+    void subscription.stop();
   });
-  call.on('cancelled', () => { void subscription.stop(); });
-  call.on('close', () => { void subscription.stop(); });
+  call.on('close', () => {
+    void subscription.stop();
+  });
 }
 
 /** Stream-name and event-type filters, by prefix (regex filters are not in the fake). */

@@ -5,7 +5,11 @@ import { migrateReadModels } from './migrations';
 import type { ReadModelTables } from './schema';
 
 export type ReadDb = Kysely<ReadModelTables>;
-export interface ReadStore { db: ReadDb; dialect: 'sqlite' | 'postgres'; close(): Promise<void> }
+export interface ReadStore {
+  db: ReadDb;
+  dialect: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+}
 
 // int8 as a JS number: amounts are øre well inside 2^53, revisions too.
 pg.types.setTypeParser(20, (value: string) => Number(value));
@@ -14,7 +18,11 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
  * The read models' database: PostgreSQL when a URL is given (production), else SQLite (the
  * embedded default). One schema and one query layer (Kysely) for both; migrated on open.
  */
-export async function openReadStore(config: { databaseUrl?: string; sqliteFile?: string; schema?: string }): Promise<ReadStore> {
+export async function openReadStore(config: {
+  databaseUrl?: string;
+  sqliteFile?: string;
+  schema?: string;
+}): Promise<ReadStore> {
   let db: ReadDb;
   let dialect: ReadStore['dialect'];
   if (config.databaseUrl) {
@@ -40,6 +48,6 @@ export async function openReadStore(config: { databaseUrl?: string; sqliteFile?:
     db = new Kysely<ReadModelTables>({ dialect: new SqliteDialect({ database: sqlite }) });
     dialect = 'sqlite';
   }
-  await migrateReadModels(db, dialect === 'postgres' ? config.schema ?? 'public' : undefined);
+  await migrateReadModels(db, dialect === 'postgres' ? (config.schema ?? 'public') : undefined);
   return { db, dialect, close: () => db.destroy() };
 }

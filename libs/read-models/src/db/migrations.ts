@@ -5,8 +5,11 @@ import type { Generation } from './schema';
 export async function createTables(db: Kysely<any>, generation: Generation): Promise<void> {
   const suffix = generation === 'next' ? '_next' : '';
   // A swap renames tables but not their indexes: rebuilt tables get index names of their own.
-  const tag = generation === 'next' ? `_r${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}` : '';
-  await db.schema.createTable(`rm_case_summary${suffix}`).ifNotExists()
+  const tag =
+    generation === 'next' ? `_r${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}` : '';
+  await db.schema
+    .createTable(`rm_case_summary${suffix}`)
+    .ifNotExists()
     .addColumn('case_id', 'text', (c) => c.primaryKey())
     .addColumn('creditor_id', 'text', (c) => c.notNull())
     .addColumn('creditor_reference', 'text', (c) => c.notNull())
@@ -46,9 +49,16 @@ export async function createTables(db: Kysely<any>, generation: Generation): Pro
     ['deadline', ['open_deadline_due_at', 'case_id']],
     ['limitation', ['limitation_date', 'case_id']],
   ] as const) {
-    await db.schema.createIndex(`rm_case_summary_${name}${tag}`).ifNotExists().on(`rm_case_summary${suffix}`).columns([...columns]).execute();
+    await db.schema
+      .createIndex(`rm_case_summary_${name}${tag}`)
+      .ifNotExists()
+      .on(`rm_case_summary${suffix}`)
+      .columns([...columns])
+      .execute();
   }
-  await db.schema.createTable(`rm_timeline${suffix}`).ifNotExists()
+  await db.schema
+    .createTable(`rm_timeline${suffix}`)
+    .ifNotExists()
     .addColumn('case_id', 'text', (c) => c.notNull())
     .addColumn('revision', 'bigint', (c) => c.notNull())
     .addColumn('position', 'text', (c) => c.notNull())
@@ -70,7 +80,9 @@ const migrations: Record<string, Migration> = {
   '2026-11-22-01-read-models': {
     up: async (db) => {
       await createTables(db, 'live');
-      await db.schema.createTable('rm_checkpoints').ifNotExists()
+      await db.schema
+        .createTable('rm_checkpoints')
+        .ifNotExists()
         .addColumn('name', 'text', (c) => c.primaryKey())
         .addColumn('position', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(sql`CURRENT_TIMESTAMP`))

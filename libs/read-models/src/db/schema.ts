@@ -48,7 +48,11 @@ export interface TimelineRow {
   sentence: string;
 }
 
-export interface CheckpointRow { name: string; position: string; updated_at: string }
+export interface CheckpointRow {
+  name: string;
+  position: string;
+  updated_at: string;
+}
 
 /** Live tables, and their `_next` twins that a rebuild fills before it swaps them in. */
 export interface ReadModelTables {

@@ -14,7 +14,8 @@ export interface ProjectorOptions {
   beforeCommit?: (events: RecordedEvent[]) => void;
 }
 
-export type ProjectorStatus = { state: 'running' | 'stopped' } | { state: 'failed'; error: string; position: string | null };
+export type ProjectorStatus =
+  { state: 'running' | 'stopped' } | { state: 'failed'; error: string; position: string | null };
 
 /**
  * Builds the read models from the case events. Each pass reads the checkpoint, reads the
@@ -30,12 +31,20 @@ export class CaseProjector {
   status: ProjectorStatus = { state: 'stopped' };
   position: Position | 'start' = 'start';
 
-  constructor(private readonly store: EventStore, private readonly read: ReadStore, private readonly options: ProjectorOptions = {}) {
+  constructor(
+    private readonly store: EventStore,
+    private readonly read: ReadStore,
+    private readonly options: ProjectorOptions = {},
+  ) {
     this.tables = TABLES[options.generation ?? 'live'];
   }
 
   async checkpoint(): Promise<Position | 'start'> {
-    const row = await this.read.db.selectFrom('rm_checkpoints').select('position').where('name', '=', this.tables.checkpoint).executeTakeFirst();
+    const row = await this.read.db
+      .selectFrom('rm_checkpoints')
+      .select('position')
+      .where('name', '=', this.tables.checkpoint)
+      .executeTakeFirst();
     return row ? parsePosition(row.position) : 'start';
   }
 
@@ -60,7 +69,11 @@ export class CaseProjector {
           if ((await this.pass()) === 0) await new Promise((r) => setTimeout(r, this.options.idleMs ?? 100));
         } catch (error) {
           // A failing event stops the projection where it is, loudly; it is never skipped.
-          this.status = { state: 'failed', error: error instanceof Error ? error.message : String(error), position: this.position === 'start' ? null : serializePosition(this.position) };
+          this.status = {
+            state: 'failed',
+            error: error instanceof Error ? error.message : String(error),
+            position: this.position === 'start' ? null : serializePosition(this.position),
+          };
           this.stopped = true;
         }
       }
@@ -76,7 +89,11 @@ export class CaseProjector {
   /** One batch: returns how many events it projected (0 when there was nothing new). */
   async pass(): Promise<number> {
     const from = await this.checkpoint();
-    const events = await this.store.readAll({ after: from, maxCount: this.options.batchSize ?? 1000, filter: { streamPrefixes: ['case-'] } });
+    const events = await this.store.readAll({
+      after: from,
+      maxCount: this.options.batchSize ?? 1000,
+      filter: { streamPrefixes: ['case-'] },
+    });
     if (events.length === 0) {
       this.position = from;
       return 0;

@@ -1,53 +1,100 @@
 import type { CaseEvent } from '@app/case-domain';
 
-const kr = (minor: number) => `${(minor / 100).toLocaleString('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr`;
+const kr = (minor: number) =>
+  `${(minor / 100).toLocaleString('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr`;
 
 /** One readable sentence per event, for the case timeline an auditor or caseworker reads. */
 export function sentenceOf(e: CaseEvent): string {
   switch (e.type) {
-    case 'ClaimHandedOver': return `Claim ${e.data.creditorReference} handed over by ${e.data.creditorId} against ${e.data.debtor.name}, ${e.data.invoice.lines.length} line(s).`;
-    case 'ClaimRegisteredAsDisputed': return `Registered as disputed before handover: "${e.data.debtorStatement}". Fees cannot be charged to the debtor.`;
-    case 'CollectionNoticeSent': return e.data.sentBy === 'agency' ? 'Collection notice (inkassovarsel) sent with a 14-day deadline.' : `The creditor's collection notice of ${e.data.sentOn} runs on.`;
-    case 'PaymentDemandSent': return 'Payment demand (betalingsoppfordring) sent: light fee stage.';
-    case 'PaymentDemandDeadlinePassed': return "The payment demand's deadline passed.";
-    case 'HeavyFeeStageReached': return 'Unpaid on day 43: the heavy fee replaces the light fee.';
-    case 'ObjectionRegistered': return `${e.data.scope === 'full' ? 'Objection to the whole claim' : `Objection to line(s) ${e.data.lineIds.join(', ')}`} (${e.data.channel}): "${e.data.debtorStatement}". Dispute code set.`;
-    case 'ObjectionRejectedByAgency': return 'The agency rejected the objection with a written answer.';
-    case 'DocumentsRequested': return 'The debtor was asked for a statement and documents (14 days).';
-    case 'DocumentsReceived': return `Documents received: ${e.data.description}.`;
-    case 'DocumentsDeadlinePassed': return 'No documents came within 14 days.';
-    case 'ObjectionReferredToCreditor': return 'The objection was referred to the creditor (14 days to answer).';
-    case 'CreditorReplyOverdue': return `The creditor has not answered: reminder ${e.data.reminderNumber} sent and the debtor informed of the delay.`;
-    case 'CreditorMaintainedClaim': return `The creditor maintains the claim and ${e.data.feeDecision === 'keep' ? 'keeps' : 'waives'} the fee claim.`;
-    case 'CreditorUpheldObjection': return 'The creditor upheld the objection and credits the disputed lines.';
-    case 'DebtorNotReachedByPhone': return 'The debtor could not be reached by phone.';
-    case 'DebtorReachedByPhone': return `The debtor was reached by phone: ${e.data.summary}.`;
-    case 'ClaimConfirmedToDebtor': return `The debtor was told by ${e.data.channel} that the claim stands, with a 14-day payment deadline.`;
-    case 'DebtorAcceptedClaim': return 'The debtor accepted the claim: collection resumes, dispute code lifted.';
-    case 'DebtorMaintainedDispute': return `The debtor maintains the dispute. Recommended filer: ${e.data.recommendation.filer}.`;
-    case 'DebtorPaymentDeadlinePassed': return "The debtor's 14-day deadline passed in silence: collection resumes.";
-    case 'DisputeResolved': return 'The disputed lines were credited: the dispute is resolved and collection resumes.';
-    case 'AgencyFilingChosen': return 'The creditor chose to have the agency file at the conciliation board.';
-    case 'CreditorFilingChosen': return 'The creditor files at the conciliation board itself: the case is handed back.';
-    case 'BoardDeclined': return 'The creditor chose not to go to the conciliation board: the case is closed.';
-    case 'ConciliationComplaintFiled': return `Forliksklage filed with ${e.data.board}; limitation interrupted.`;
-    case 'BoardSettlementReached': return `Settlement before the board: ${kr(e.data.amount)} due ${e.data.dueDate}.`;
-    case 'BoardJudgmentForCreditor': return 'Judgment for the creditor.';
-    case 'DefaultJudgmentGiven': return 'Default judgment (fraværsdom) for the creditor.';
-    case 'BoardJudgmentForDebtor': return 'Judgment for the debtor: the dispute is upheld.';
-    case 'BoardReferredCase': return 'No agreement (innstilt): referred to the district court.';
-    case 'SettlementDueDatePassed': return 'The settlement fell due.';
-    case 'PaymentRegistered': return `Payment of ${kr(e.data.amount)} (${e.data.reference}): costs ${kr(e.data.allocation.costs)}, interest ${kr(e.data.allocation.interest)}, principal ${kr(e.data.allocation.principal)}.`;
-    case 'CreditNoteIssued': return `Credit note of ${kr(e.data.amount)}: ${e.data.reason}.`;
-    case 'FeeCharged': return `${e.data.fee.kind} of ${kr(e.data.fee.amount)} charged to the ${e.data.chargedTo} (table ${e.data.fee.basis.table}).`;
-    case 'FeesWaived': return `The creditor waived ${kr(e.data.amount)} of fees.`;
-    case 'ClaimPaidInFull': return 'Paid in full: the case is closed.';
-    case 'ClaimCreditedInFull': return 'Credited in full: the case is closed.';
-    case 'ClaimWithdrawn': return `Withdrawn by the creditor: ${e.data.reason}.`;
-    case 'CaseClosed': return `Closed (${e.data.reason}): ${e.data.note}.`;
-    case 'DeadlineScheduled': return `Deadline ${e.data.kind} set for ${e.data.dueAt}.`;
-    case 'DeadlineCancelled': return `Deadline ${e.data.kind} cancelled${e.data.reason ? `: ${e.data.reason}` : ''}.`;
-    case 'DeadlineFired': return `Deadline ${e.data.kind} reached.`;
-    case 'LimitationWarningIssued': return `Limitation warning: the claim becomes time-barred on ${e.data.limitationDate}.`;
+    case 'ClaimHandedOver':
+      return `Claim ${e.data.creditorReference} handed over by ${e.data.creditorId} against ${e.data.debtor.name}, ${e.data.invoice.lines.length} line(s).`;
+    case 'ClaimRegisteredAsDisputed':
+      return `Registered as disputed before handover: "${e.data.debtorStatement}". Fees cannot be charged to the debtor.`;
+    case 'CollectionNoticeSent':
+      return e.data.sentBy === 'agency'
+        ? 'Collection notice (inkassovarsel) sent with a 14-day deadline.'
+        : `The creditor's collection notice of ${e.data.sentOn} runs on.`;
+    case 'PaymentDemandSent':
+      return 'Payment demand (betalingsoppfordring) sent: light fee stage.';
+    case 'PaymentDemandDeadlinePassed':
+      return "The payment demand's deadline passed.";
+    case 'HeavyFeeStageReached':
+      return 'Unpaid on day 43: the heavy fee replaces the light fee.';
+    case 'ObjectionRegistered':
+      return `${e.data.scope === 'full' ? 'Objection to the whole claim' : `Objection to line(s) ${e.data.lineIds.join(', ')}`} (${e.data.channel}): "${e.data.debtorStatement}". Dispute code set.`;
+    case 'ObjectionRejectedByAgency':
+      return 'The agency rejected the objection with a written answer.';
+    case 'DocumentsRequested':
+      return 'The debtor was asked for a statement and documents (14 days).';
+    case 'DocumentsReceived':
+      return `Documents received: ${e.data.description}.`;
+    case 'DocumentsDeadlinePassed':
+      return 'No documents came within 14 days.';
+    case 'ObjectionReferredToCreditor':
+      return 'The objection was referred to the creditor (14 days to answer).';
+    case 'CreditorReplyOverdue':
+      return `The creditor has not answered: reminder ${e.data.reminderNumber} sent and the debtor informed of the delay.`;
+    case 'CreditorMaintainedClaim':
+      return `The creditor maintains the claim and ${e.data.feeDecision === 'keep' ? 'keeps' : 'waives'} the fee claim.`;
+    case 'CreditorUpheldObjection':
+      return 'The creditor upheld the objection and credits the disputed lines.';
+    case 'DebtorNotReachedByPhone':
+      return 'The debtor could not be reached by phone.';
+    case 'DebtorReachedByPhone':
+      return `The debtor was reached by phone: ${e.data.summary}.`;
+    case 'ClaimConfirmedToDebtor':
+      return `The debtor was told by ${e.data.channel} that the claim stands, with a 14-day payment deadline.`;
+    case 'DebtorAcceptedClaim':
+      return 'The debtor accepted the claim: collection resumes, dispute code lifted.';
+    case 'DebtorMaintainedDispute':
+      return `The debtor maintains the dispute. Recommended filer: ${e.data.recommendation.filer}.`;
+    case 'DebtorPaymentDeadlinePassed':
+      return "The debtor's 14-day deadline passed in silence: collection resumes.";
+    case 'DisputeResolved':
+      return 'The disputed lines were credited: the dispute is resolved and collection resumes.';
+    case 'AgencyFilingChosen':
+      return 'The creditor chose to have the agency file at the conciliation board.';
+    case 'CreditorFilingChosen':
+      return 'The creditor files at the conciliation board itself: the case is handed back.';
+    case 'BoardDeclined':
+      return 'The creditor chose not to go to the conciliation board: the case is closed.';
+    case 'ConciliationComplaintFiled':
+      return `Forliksklage filed with ${e.data.board}; limitation interrupted.`;
+    case 'BoardSettlementReached':
+      return `Settlement before the board: ${kr(e.data.amount)} due ${e.data.dueDate}.`;
+    case 'BoardJudgmentForCreditor':
+      return 'Judgment for the creditor.';
+    case 'DefaultJudgmentGiven':
+      return 'Default judgment (fraværsdom) for the creditor.';
+    case 'BoardJudgmentForDebtor':
+      return 'Judgment for the debtor: the dispute is upheld.';
+    case 'BoardReferredCase':
+      return 'No agreement (innstilt): referred to the district court.';
+    case 'SettlementDueDatePassed':
+      return 'The settlement fell due.';
+    case 'PaymentRegistered':
+      return `Payment of ${kr(e.data.amount)} (${e.data.reference}): costs ${kr(e.data.allocation.costs)}, interest ${kr(e.data.allocation.interest)}, principal ${kr(e.data.allocation.principal)}.`;
+    case 'CreditNoteIssued':
+      return `Credit note of ${kr(e.data.amount)}: ${e.data.reason}.`;
+    case 'FeeCharged':
+      return `${e.data.fee.kind} of ${kr(e.data.fee.amount)} charged to the ${e.data.chargedTo} (table ${e.data.fee.basis.table}).`;
+    case 'FeesWaived':
+      return `The creditor waived ${kr(e.data.amount)} of fees.`;
+    case 'ClaimPaidInFull':
+      return 'Paid in full: the case is closed.';
+    case 'ClaimCreditedInFull':
+      return 'Credited in full: the case is closed.';
+    case 'ClaimWithdrawn':
+      return `Withdrawn by the creditor: ${e.data.reason}.`;
+    case 'CaseClosed':
+      return `Closed (${e.data.reason}): ${e.data.note}.`;
+    case 'DeadlineScheduled':
+      return `Deadline ${e.data.kind} set for ${e.data.dueAt}.`;
+    case 'DeadlineCancelled':
+      return `Deadline ${e.data.kind} cancelled${e.data.reason ? `: ${e.data.reason}` : ''}.`;
+    case 'DeadlineFired':
+      return `Deadline ${e.data.kind} reached.`;
+    case 'LimitationWarningIssued':
+      return `Limitation warning: the claim becomes time-barred on ${e.data.limitationDate}.`;
   }
 }

@@ -22,19 +22,32 @@ export async function writeBatch(read: ReadStore, tables: Tables, batch: Batch):
     if ((row?.position ?? null) !== batch.expected) return false;
     for (let i = 0; i < batch.summaries.length; i += CHUNK) {
       const rows = batch.summaries.slice(i, i + CHUNK);
-      await trx.insertInto(tables.summary).values(rows).onConflict((oc) => oc.column('case_id').doUpdateSet((eb) => {
-        const set: Record<string, unknown> = {};
-        for (const column of Object.keys(rows[0]) as Array<keyof CaseSummaryRow>) {
-          if (column !== 'case_id') set[column] = eb.ref(`excluded.${column}`);
-        }
-        return set as never;
-      })).execute();
+      await trx
+        .insertInto(tables.summary)
+        .values(rows)
+        .onConflict((oc) =>
+          oc.column('case_id').doUpdateSet((eb) => {
+            const set: Record<string, unknown> = {};
+            for (const column of Object.keys(rows[0]) as Array<keyof CaseSummaryRow>) {
+              if (column !== 'case_id') set[column] = eb.ref(`excluded.${column}`);
+            }
+            return set as never;
+          }),
+        )
+        .execute();
     }
     for (let i = 0; i < batch.timeline.length; i += CHUNK) {
-      await trx.insertInto(tables.timeline).values(batch.timeline.slice(i, i + CHUNK)).onConflict((oc) => oc.columns(['case_id', 'revision']).doNothing()).execute();
+      await trx
+        .insertInto(tables.timeline)
+        .values(batch.timeline.slice(i, i + CHUNK))
+        .onConflict((oc) => oc.columns(['case_id', 'revision']).doNothing())
+        .execute();
     }
-    await trx.insertInto('rm_checkpoints').values({ name: tables.checkpoint, position: batch.next, updated_at: new Date().toISOString() })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ position: batch.next, updated_at: new Date().toISOString() })).execute();
+    await trx
+      .insertInto('rm_checkpoints')
+      .values({ name: tables.checkpoint, position: batch.next, updated_at: new Date().toISOString() })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ position: batch.next, updated_at: new Date().toISOString() }))
+      .execute();
     batch.beforeCommit?.();
     return true;
   });

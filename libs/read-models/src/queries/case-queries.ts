@@ -6,8 +6,14 @@ import { decodeCursor, encodeCursor } from './cursor';
 export const QUEUES = {
   objectionsToAssess: { statuses: ['dispute.assessing'], label: 'Objections to assess' },
   awaitingCreditor: { statuses: ['dispute.awaitingCreditor'], label: 'Awaiting the creditor (overdue first)' },
-  awaitingDebtor: { statuses: ['dispute.awaitingDebtor', 'dispute.awaitingDebtorReply', 'dispute.awaitingDebtorDocuments'], label: 'Awaiting the debtor' },
-  conciliationDecisions: { statuses: ['dispute.conciliationDecision', 'preCollectionDispute'], label: 'Conciliation decisions pending' },
+  awaitingDebtor: {
+    statuses: ['dispute.awaitingDebtor', 'dispute.awaitingDebtorReply', 'dispute.awaitingDebtorDocuments'],
+    label: 'Awaiting the debtor',
+  },
+  conciliationDecisions: {
+    statuses: ['dispute.conciliationDecision', 'preCollectionDispute'],
+    label: 'Conciliation decisions pending',
+  },
   atTheBoard: { statuses: ['preparingComplaint', 'conciliationBoard'], label: 'At the conciliation board' },
   deadlinesDue: { statuses: null, label: 'Deadlines due in the next days' },
   limitationAtRisk: { statuses: null, label: 'Limitation at risk' },
@@ -15,9 +21,17 @@ export const QUEUES = {
 export type QueueName = keyof typeof QUEUES;
 
 export type SortKey = 'lastChanged' | 'dueAt' | 'outstanding' | 'overdueFirst';
-const SORT_COLUMN = { lastChanged: 'last_changed_at', dueAt: 'open_deadline_due_at', outstanding: 'outstanding', overdueFirst: 'queue_order' } as const;
+const SORT_COLUMN = {
+  lastChanged: 'last_changed_at',
+  dueAt: 'open_deadline_due_at',
+  outstanding: 'outstanding',
+  overdueFirst: 'queue_order',
+} as const;
 
-export interface Page<T> { items: T[]; nextCursor: string | null }
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
 export interface CaseFilter {
   statuses?: readonly string[];
   creditorId?: string;
@@ -42,40 +56,80 @@ export class CaseQueries {
     if (filter.creditorId) q = q.where('creditor_id', '=', filter.creditorId);
     if (filter.disputeCode !== undefined) q = q.where('dispute_code', '=', filter.disputeCode ? 1 : 0);
     if (filter.dueBefore) q = q.where('open_deadline_due_at', '<=', filter.dueBefore).where('status', '!=', 'closed');
-    if (filter.limitationBefore) q = q.where('limitation_date', '<=', filter.limitationBefore).where('status', '!=', 'closed');
+    if (filter.limitationBefore)
+      q = q.where('limitation_date', '<=', filter.limitationBefore).where('status', '!=', 'closed');
     if (sort === 'open_deadline_due_at') q = q.where('open_deadline_due_at', 'is not', null);
     if (cursor) {
-      q = q.where((eb) => eb.or([
-        eb(sort, '>', cursor.v as never),
-        eb.and([eb(sort, '=', cursor.v as never), eb('case_id', '>', cursor.id)]),
-      ]));
+      q = q.where((eb) =>
+        eb.or([
+          eb(sort, '>', cursor.v as never),
+          eb.and([eb(sort, '=', cursor.v as never), eb('case_id', '>', cursor.id)]),
+        ]),
+      );
     }
-    const rows = await q.orderBy(sort).orderBy('case_id').limit(limit + 1).execute();
+    const rows = await q
+      .orderBy(sort)
+      .orderBy('case_id')
+      .limit(limit + 1)
+      .execute();
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ v: last[sort] as string | number, id: last.case_id }) : null };
+    return {
+      items,
+      nextCursor:
+        rows.length > limit && last ? encodeCursor({ v: last[sort] as string | number, id: last.case_id }) : null,
+    };
   }
 
   /** A caseworker queue. The creditor queue puts the most-reminded (longest overdue) first. */
-  queue(name: QueueName, options: { now: Instant; days?: number; limit?: number; cursor?: string; creditorId?: string }): Promise<Page<CaseSummaryRow>> {
+  queue(
+    name: QueueName,
+    options: { now: Instant; days?: number; limit?: number; cursor?: string; creditorId?: string },
+  ): Promise<Page<CaseSummaryRow>> {
     const base = { limit: options.limit, cursor: options.cursor, creditorId: options.creditorId };
     if (name === 'deadlinesDue') {
-      return this.list({ ...base, dueBefore: new Date(Date.parse(options.now) + (options.days ?? 7) * 86_400_000).toISOString(), sort: 'dueAt' });
+      return this.list({
+        ...base,
+        dueBefore: new Date(Date.parse(options.now) + (options.days ?? 7) * 86_400_000).toISOString(),
+        sort: 'dueAt',
+      });
     }
     if (name === 'limitationAtRisk') {
-      return this.list({ ...base, limitationBefore: addDays(options.now.slice(0, 10), options.days ?? 180), sort: 'dueAt' });
+      return this.list({
+        ...base,
+        limitationBefore: addDays(options.now.slice(0, 10), options.days ?? 180),
+        sort: 'dueAt',
+      });
     }
-    return this.list({ ...base, statuses: QUEUES[name].statuses!, sort: name === 'awaitingCreditor' ? 'overdueFirst' : name === 'awaitingDebtor' ? 'dueAt' : 'lastChanged' });
+    return this.list({
+      ...base,
+      statuses: QUEUES[name].statuses!,
+      sort: name === 'awaitingCreditor' ? 'overdueFirst' : name === 'awaitingDebtor' ? 'dueAt' : 'lastChanged',
+    });
   }
 
   /** How many cases wait in each queue. */
   async queueCounts(now: Instant, days = 7): Promise<Record<QueueName, number>> {
-    const byStatus = await this.read.db.selectFrom('rm_case_summary').select(['status']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy('status').execute();
-    const count = (statuses: readonly string[]) => byStatus.filter((r) => statuses.includes(r.status)).reduce((s, r) => s + Number(r.n), 0);
-    const due = await this.read.db.selectFrom('rm_case_summary').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('open_deadline_due_at', '<=', new Date(Date.parse(now) + days * 86_400_000).toISOString()).where('status', '!=', 'closed').executeTakeFirst();
-    const limitation = await this.read.db.selectFrom('rm_case_summary').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('limitation_date', '<=', addDays(now.slice(0, 10), 180)).where('status', '!=', 'closed').executeTakeFirst();
+    const byStatus = await this.read.db
+      .selectFrom('rm_case_summary')
+      .select(['status'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .groupBy('status')
+      .execute();
+    const count = (statuses: readonly string[]) =>
+      byStatus.filter((r) => statuses.includes(r.status)).reduce((s, r) => s + Number(r.n), 0);
+    const due = await this.read.db
+      .selectFrom('rm_case_summary')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('open_deadline_due_at', '<=', new Date(Date.parse(now) + days * 86_400_000).toISOString())
+      .where('status', '!=', 'closed')
+      .executeTakeFirst();
+    const limitation = await this.read.db
+      .selectFrom('rm_case_summary')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('limitation_date', '<=', addDays(now.slice(0, 10), 180))
+      .where('status', '!=', 'closed')
+      .executeTakeFirst();
     return {
       objectionsToAssess: count(QUEUES.objectionsToAssess.statuses),
       awaitingCreditor: count(QUEUES.awaitingCreditor.statuses),
@@ -89,25 +143,56 @@ export class CaseQueries {
 
   /** A creditor's portfolio: cases by state, the objections waiting for its reply, totals. */
   async portfolio(creditorId: string) {
-    const byStatus = await this.read.db.selectFrom('rm_case_summary').where('creditor_id', '=', creditorId)
-      .select(['status']).select((eb) => [
+    const byStatus = await this.read.db
+      .selectFrom('rm_case_summary')
+      .where('creditor_id', '=', creditorId)
+      .select(['status'])
+      .select((eb) => [
         eb.fn.countAll<number>().as('cases'),
         eb.fn.sum<number>('outstanding').as('outstanding'),
         eb.fn.sum<number>('disputed').as('disputed'),
         eb.fn.sum<number>('collectable').as('collectable'),
-      ]).groupBy('status').orderBy('status').execute();
-    const awaitingReply = await this.read.db.selectFrom('rm_case_summary').where('creditor_id', '=', creditorId)
-      .where('status', '=', 'dispute.awaitingCreditor').select(['case_id', 'creditor_reference', 'debtor_name', 'disputed', 'open_deadline_due_at', 'creditor_reminders'])
-      .orderBy('open_deadline_due_at').execute();
-    const totals = byStatus.reduce((t, r) => ({
-      cases: t.cases + Number(r.cases),
-      outstanding: t.outstanding + Number(r.outstanding ?? 0),
-      disputed: t.disputed + Number(r.disputed ?? 0),
-      collectable: t.collectable + Number(r.collectable ?? 0),
-    }), { cases: 0, outstanding: 0, disputed: 0, collectable: 0 });
+      ])
+      .groupBy('status')
+      .orderBy('status')
+      .execute();
+    const awaitingReply = await this.read.db
+      .selectFrom('rm_case_summary')
+      .where('creditor_id', '=', creditorId)
+      .where('status', '=', 'dispute.awaitingCreditor')
+      .select([
+        'case_id',
+        'creditor_reference',
+        'debtor_name',
+        'disputed',
+        'open_deadline_due_at',
+        'creditor_reminders',
+      ])
+      .orderBy('open_deadline_due_at')
+      .execute();
+    const totals = byStatus.reduce(
+      (t, r) => ({
+        cases: t.cases + Number(r.cases),
+        outstanding: t.outstanding + Number(r.outstanding ?? 0),
+        disputed: t.disputed + Number(r.disputed ?? 0),
+        collectable: t.collectable + Number(r.collectable ?? 0),
+      }),
+      { cases: 0, outstanding: 0, disputed: 0, collectable: 0 },
+    );
     return {
-      byStatus: byStatus.map((r) => ({ status: r.status, cases: Number(r.cases), outstanding: Number(r.outstanding ?? 0) })),
-      awaitingReply: awaitingReply.map((r) => ({ caseId: r.case_id, creditorReference: r.creditor_reference, debtorName: r.debtor_name, disputed: r.disputed, replyDueAt: r.open_deadline_due_at, reminders: r.creditor_reminders })),
+      byStatus: byStatus.map((r) => ({
+        status: r.status,
+        cases: Number(r.cases),
+        outstanding: Number(r.outstanding ?? 0),
+      })),
+      awaitingReply: awaitingReply.map((r) => ({
+        caseId: r.case_id,
+        creditorReference: r.creditor_reference,
+        debtorName: r.debtor_name,
+        disputed: r.disputed,
+        replyDueAt: r.open_deadline_due_at,
+        reminders: r.creditor_reminders,
+      })),
       totals,
     };
   }
@@ -117,6 +202,11 @@ export class CaseQueries {
   }
 
   async timeline(caseId: string) {
-    return this.read.db.selectFrom('rm_timeline').selectAll().where('case_id', '=', caseId).orderBy('revision').execute();
+    return this.read.db
+      .selectFrom('rm_timeline')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('revision')
+      .execute();
   }
 }

@@ -1,5 +1,8 @@
 /** An opaque keyset cursor: the sort value and case id of the last row a page showed. */
-export interface Cursor { v: string | number; id: string }
+export interface Cursor {
+  v: string | number;
+  id: string;
+}
 
 export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');

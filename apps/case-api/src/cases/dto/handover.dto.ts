@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsDateString, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsDateString,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 
@@ -32,26 +43,40 @@ export class InvoiceDto {
   @ApiProperty({ example: '2025-02-01' }) @IsDateString({ strict: true }) dueDate!: string;
   @ApiProperty({ enum: ['NOK', 'DKK'] }) @IsIn(['NOK', 'DKK']) currency!: 'NOK' | 'DKK';
   @ApiProperty({ type: [OrderLineDto] })
-  @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => OrderLineDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => OrderLineDto)
   lines!: OrderLineDto[];
 }
 
 export class PriorDisputeDto {
-  @ApiProperty({ description: "The debtor's words" }) @IsString() @IsNotEmpty() @MaxLength(5000) debtorStatement!: string;
+  @ApiProperty({ description: "The debtor's words" })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  debtorStatement!: string;
 }
 
 export class HandOverClaimDto {
   @ApiPropertyOptional({ description: "Required for a caseworker; a creditor's comes from its token" })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   creditorId?: string;
 
   @ApiProperty({ example: 'INV-1001' }) @IsString() @IsNotEmpty() @MaxLength(100) creditorReference!: string;
   @ApiProperty({ type: DebtorDto }) @ValidateNested() @Type(() => DebtorDto) debtor!: DebtorDto;
   @ApiProperty({ type: InvoiceDto }) @ValidateNested() @Type(() => InvoiceDto) invoice!: InvoiceDto;
   @ApiPropertyOptional({ description: 'When the creditor already sent the inkassovarsel' })
-  @IsOptional() @IsDateString({ strict: true })
+  @IsOptional()
+  @IsDateString({ strict: true })
   noticeAlreadySentOn?: string;
 
-  @ApiPropertyOptional({ type: PriorDisputeDto }) @IsOptional() @ValidateNested() @Type(() => PriorDisputeDto)
+  @ApiPropertyOptional({ type: PriorDisputeDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PriorDisputeDto)
   disputedBeforeHandover?: PriorDisputeDto;
 }

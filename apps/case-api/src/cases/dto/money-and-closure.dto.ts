@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { MAX_MINOR } from './handover.dto';
@@ -21,7 +32,10 @@ export class CreditLineDto {
 
 export class CreditNoteDto {
   @ApiProperty({ type: [CreditLineDto] })
-  @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => CreditLineDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => CreditLineDto)
   lines!: CreditLineDto[];
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(TEXT) reason!: string;
 }
@@ -46,10 +60,14 @@ const OUTCOMES = ['settlement', 'judgmentForCreditor', 'defaultJudgment', 'judgm
 export class BoardOutcomeDto {
   @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome!: (typeof OUTCOMES)[number];
   @ApiPropertyOptional({ description: 'Settlement: minor units' })
-  @ValidateIf((o: BoardOutcomeDto) => o.outcome === 'settlement') @IsInt() @Min(1) @Max(MAX_MINOR)
+  @ValidateIf((o: BoardOutcomeDto) => o.outcome === 'settlement')
+  @IsInt()
+  @Min(1)
+  @Max(MAX_MINOR)
   amount?: number;
   @ApiPropertyOptional({ description: 'Settlement: due date' })
-  @ValidateIf((o: BoardOutcomeDto) => o.outcome === 'settlement') @IsDateString({ strict: true })
+  @ValidateIf((o: BoardOutcomeDto) => o.outcome === 'settlement')
+  @IsDateString({ strict: true })
   dueDate?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) summary?: string;
 }
