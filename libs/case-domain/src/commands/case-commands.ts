@@ -1,13 +1,14 @@
 import type { CalendarDate, Instant } from '../time/dates';
 import type { Minor } from '../money';
 import type {
-  ContactChannel,
-  CreditLine,
-  Debtor,
-  FeeDecision,
-  Invoice,
+  BoardOutcome,
+  ConciliationChoice,
+  CreditorReplyKind,
+  DebtorAnswer,
   ManualClosureReason,
-} from '../events/case-events';
+  ObjectionChannel,
+} from './command-variants';
+import type { ContactChannel, CreditLine, Debtor, FeeDecision, Invoice } from '../events/case-events';
 
 /**
  * Commands are requests, named as imperatives. `at` is the moment the command is decided,
@@ -33,7 +34,7 @@ export type RegisterObjection = Request<
     /** Lines disputed; omitted or empty means the whole invoice. */
     lineIds?: string[];
     debtorStatement: string;
-    channel: 'oral' | 'written';
+    channel: ObjectionChannel;
   }
 >;
 export type RejectObjection = Request<'RejectObjection', { writtenAnswer: string }>;
@@ -42,30 +43,25 @@ export type RecordDocumentsReceived = Request<'RecordDocumentsReceived', { descr
 export type ReferObjectionToCreditor = Request<'ReferObjectionToCreditor', { note?: string }>;
 export type RecordCreditorReply = Request<
   'RecordCreditorReply',
-  { reply: 'maintain'; feeDecision: FeeDecision; comment?: string } | { reply: 'creditDisputedLines'; comment?: string }
+  | { reply: Extract<CreditorReplyKind, 'maintain'>; feeDecision: FeeDecision; comment?: string }
+  | { reply: Exclude<CreditorReplyKind, 'maintain'>; comment?: string }
 >;
 export type RecordDebtorContact = Request<
   'RecordDebtorContact',
   | { channel: 'phone'; reached: false }
-  | { channel: 'phone'; reached: true; summary: string; answer: 'accepts' | 'maintainsDispute' }
+  | { channel: 'phone'; reached: true; summary: string; answer: DebtorAnswer }
   | { channel: ContactChannel }
 >;
-export type RecordDebtorAnswer = Request<
-  'RecordDebtorAnswer',
-  { answer: 'accepts' | 'maintainsDispute'; summary: string }
->;
+export type RecordDebtorAnswer = Request<'RecordDebtorAnswer', { answer: DebtorAnswer; summary: string }>;
 export type RegisterPayment = Request<'RegisterPayment', { amount: Minor; paidOn: CalendarDate; reference: string }>;
 export type IssueCreditNote = Request<'IssueCreditNote', { lines: CreditLine[]; reason: string }>;
 export type WithdrawClaim = Request<'WithdrawClaim', { reason: string }>;
-export type DecideOnConciliation = Request<
-  'DecideOnConciliation',
-  { choice: 'agencyFiles' | 'creditorFiles' | 'close'; comment?: string }
->;
+export type DecideOnConciliation = Request<'DecideOnConciliation', { choice: ConciliationChoice; comment?: string }>;
 export type FileConciliationComplaint = Request<'FileConciliationComplaint', { board: string }>;
 export type RecordBoardOutcome = Request<
   'RecordBoardOutcome',
-  | { outcome: 'settlement'; amount: Minor; dueDate: CalendarDate }
-  | { outcome: 'judgmentForCreditor' | 'defaultJudgment' | 'judgmentForDebtor' | 'noAgreement'; summary?: string }
+  | { outcome: Extract<BoardOutcome, 'settlement'>; amount: Minor; dueDate: CalendarDate }
+  | { outcome: Exclude<BoardOutcome, 'settlement'>; summary?: string }
 >;
 export type CloseCase = Request<'CloseCase', { reason: ManualClosureReason; note: string }>;
 /** Sent by the timer service when a scheduled deadline is due. */
@@ -91,6 +87,14 @@ export type CaseCommand =
   | FireDeadline;
 export type CaseCommandType = CaseCommand['type'];
 export type CommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;
+/** A command as a caller asks for it: the moment it is decided is added by whoever holds the clock. */
+export type CaseCommandRequest = { [T in CaseCommandType]: Omit<CommandOf<T>, 'at'> }[CaseCommandType];
+
+export type CommandRequestOf<T extends CaseCommandType> = Omit<CommandOf<T>, 'at'>;
+
+export function commandAt(request: CaseCommandRequest, at: Instant): CaseCommand {
+  return { ...request, at } as CaseCommand;
+}
 
 /** The actions a person can take (the timer's FireDeadline is the system's, never offered). */
 export const CASEWORK_ACTIONS = [

@@ -1,6 +1,7 @@
 import type { CaseEvent, DeadlineCancelled, DeadlineScheduled } from '../events/case-events';
 import type { CaseState } from '../state/case-state';
-import { ownerIsActive, TIMER_RULES } from './timer-rules';
+import { ownsDeadline } from '../machine/status';
+import { TIMER_RULES } from './timer-rules';
 
 /**
  * The timer bookkeeping one transition implies: entering a state schedules its timers,
@@ -19,8 +20,8 @@ export function reconcileTimers(
   let scheduled = facts.timersScheduled;
 
   for (const rule of TIMER_RULES) {
-    const wasActive = ownerIsActive(rule.owner, before.status);
-    const isActive = ownerIsActive(rule.owner, after.status);
+    const wasActive = ownsDeadline(before.snapshot, rule.kind);
+    const isActive = ownsDeadline(after.snapshot, rule.kind);
     const entered = isActive && !wasActive;
     const restarted = isActive && (rule.restartOn?.includes(event.type) ?? false);
     const open = facts.timers.find((t) => t.kind === rule.kind);

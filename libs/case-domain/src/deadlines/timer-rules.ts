@@ -1,7 +1,6 @@
 import { addDays, addYears, type Instant } from '../time/dates';
 import { deadlineAfter } from './working-days';
 import type { CaseEvent, CaseEventType, TimerKind } from '../events/case-events';
-import type { CaseStatus } from '../machine/status';
 import type { CaseFacts } from '../state/case-state';
 
 export interface TimerContext {
@@ -12,8 +11,6 @@ export interface TimerContext {
 
 export interface TimerRule {
   kind: TimerKind;
-  /** The state (or group of states) that keeps the timer alive; leaving it cancels the timer. */
-  owner: CaseStatus | 'collection' | 'dispute' | 'open';
   /** When it falls due for an entry made by this event; null: no timer in this situation. */
   dueAt(ctx: TimerContext): Instant | null;
   /** Scheduled again each time it fires while its state lasts (the creditor reminder). */
@@ -47,51 +44,46 @@ export function startOfDay(date: string): Instant {
   return `${date}T00:00:00.000Z`;
 }
 
-/** The deadlines of LIFECYCLE.md, as data: which state starts each and when it falls due. */
+/**
+ * The deadlines of LIFECYCLE.md, as data: when each falls due. Which state owns each (schedules it
+ * on entry, cancels it on leaving) is the machine's to say, in its `deadline:<kind>` tags.
+ */
 export const TIMER_RULES: readonly TimerRule[] = [
   {
     kind: 'noticeDeadline',
-    owner: 'collection.notice',
     dueAt: ({ at, event }) =>
       event.type === 'CollectionNoticeSent' ? event.data.deadlineAt : dueFor('noticeDeadline', at),
   },
   {
     kind: 'demandDeadline',
-    owner: 'collection.demand',
     dueAt: ({ at, event }) =>
       event.type === 'PaymentDemandSent' ? event.data.deadlineAt : dueFor('demandDeadline', at),
   },
   {
     kind: 'heavyFeeDue',
-    owner: 'collection.demand',
     dueAt: ({ at, event }) =>
       event.type === 'PaymentDemandSent' ? event.data.heavyFeeFrom : dueFor('heavyFeeDue', at),
   },
   {
     kind: 'documentsDeadline',
-    owner: 'dispute.awaitingDebtorDocuments',
     dueAt: ({ at }) => dueFor('documentsDeadline', at),
   },
   {
     kind: 'creditorReply',
-    owner: 'dispute.awaitingCreditor',
     repeats: true,
     dueAt: ({ at }) => dueFor('creditorReply', at),
   },
   {
     kind: 'debtorPaymentDeadline',
-    owner: 'dispute.awaitingDebtorReply',
     dueAt: ({ at, event }) =>
       event.type === 'ClaimConfirmedToDebtor' ? event.data.paymentDeadlineAt : dueFor('debtorPaymentDeadline', at),
   },
   {
     kind: 'settlementDue',
-    owner: 'settled',
     dueAt: ({ facts }) => (facts.settlement ? startOfDay(addDays(facts.settlement.dueDate, 1)) : null),
   },
   {
     kind: 'limitationWarning',
-    owner: 'open',
     // Interrupted by a forliksklage (dueAt null cancels it); restarted by an acknowledgment.
     restartOn: ['PaymentRegistered', 'DebtorAcceptedClaim', 'BoardSettlementReached'],
     dueAt: ({ facts }) =>
@@ -101,11 +93,6 @@ export const TIMER_RULES: readonly TimerRule[] = [
 
 export function limitationDateOf(facts: CaseFacts): string {
   return addYears(facts.limitation.runsFrom, facts.limitation.years);
-}
-
-export function ownerIsActive(owner: TimerRule['owner'], status: CaseStatus): boolean {
-  if (owner === 'open') return status !== 'new' && status !== 'closed';
-  return status === owner || status.startsWith(`${owner}.`);
 }
 
 export const RULE_BY_KIND = new Map(TIMER_RULES.map((r) => [r.kind, r]));

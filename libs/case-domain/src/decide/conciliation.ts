@@ -1,7 +1,8 @@
 import { courtFee, heavyFee, lightFee, type Minor } from '../money';
 import { addMonths, dateOf, isCalendarDate } from '../time/dates';
 import type { CommandOf } from '../commands/case-commands';
-import type { CaseEvent, ConciliationComplaintFiled } from '../events/case-events';
+import type { ConciliationComplaintFiled } from '../events/case-events';
+import { BOARD_OUTCOME_EVENTS, CONCILIATION_CHOICE_EVENTS, variantsOf } from '../commands/command-variants';
 import type { CaseFacts } from '../state/case-state';
 import { claimPrincipal, owed, pendingInterest } from '../views/amounts';
 import { charge } from './charges';
@@ -39,17 +40,12 @@ function writeOffFor(due: { costs: Minor; interest: Minor; principal: Minor }, s
 
 export const conciliationDeciders = {
   DecideOnConciliation(facts: CaseFacts, { at, data }: CommandOf<'DecideOnConciliation'>): Draft {
+    const type = CONCILIATION_CHOICE_EVENTS[data.choice];
+    if (!type) return invalid(`choice must be one of ${variantsOf(CONCILIATION_CHOICE_EVENTS).join(', ')}.`, 'choice');
     const recommendation = recommendFiler(facts);
-    switch (data.choice) {
-      case 'agencyFiles':
-        return [{ type: 'AgencyFilingChosen', data: { at, recommendation } }];
-      case 'creditorFiles':
-        return [{ type: 'CreditorFilingChosen', data: { at, recommendation } }];
-      case 'close':
-        return [{ type: 'BoardDeclined', data: { at, recommendation, comment: data.comment ?? '' } }];
-      default:
-        return invalid('choice must be agencyFiles, creditorFiles or close.', 'choice');
-    }
+    return type === 'BoardDeclined'
+      ? [{ type, data: { at, recommendation, comment: data.comment ?? '' } }]
+      : [{ type, data: { at, recommendation } }];
   },
 
   FileConciliationComplaint(facts: CaseFacts, { at, data }: CommandOf<'FileConciliationComplaint'>): Draft {
@@ -72,16 +68,9 @@ export const conciliationDeciders = {
 
   RecordBoardOutcome(facts: CaseFacts, { at, data }: CommandOf<'RecordBoardOutcome'>): Draft {
     if (data.outcome !== 'settlement') {
-      const summary = data.summary ?? '';
-      const type = (
-        {
-          judgmentForCreditor: 'BoardJudgmentForCreditor',
-          defaultJudgment: 'DefaultJudgmentGiven',
-          judgmentForDebtor: 'BoardJudgmentForDebtor',
-          noAgreement: 'BoardReferredCase',
-        } as const
-      )[data.outcome];
-      return type ? [{ type, data: { at, summary } } as CaseEvent] : invalid('Unknown outcome.', 'outcome');
+      const type = BOARD_OUTCOME_EVENTS[data.outcome];
+      if (!type) return invalid(`outcome must be one of ${variantsOf(BOARD_OUTCOME_EVENTS).join(', ')}.`, 'outcome');
+      return [{ type, data: { at, summary: data.summary ?? '' } }];
     }
     const today = dateOf(at);
     if (!Number.isSafeInteger(data.amount) || data.amount <= 0)

@@ -1,85 +1,71 @@
-import type { CaseCommand, CaseworkAction } from '../commands/case-commands';
+import {
+  CASEWORK_ACTIONS,
+  type CaseCommand,
+  type CaseCommandType,
+  type CaseworkAction,
+  type CommandOf,
+} from '../commands/case-commands';
+import {
+  BOARD_OUTCOME_EVENTS,
+  CONCILIATION_CHOICE_EVENTS,
+  CREDITOR_REPLY_EVENTS,
+  DEBTOR_ANSWER_EVENTS,
+  DEBTOR_CONTACT_EVENTS,
+} from '../commands/command-variants';
 import type { TransitionEvent } from '../events/case-events';
 
 type Gate = TransitionEvent['type'];
 
+/** The event a command (variant) needs the machine to allow, and every such event over its variants. */
+interface GateRule<T extends CaseCommandType> {
+  of(data: CommandOf<T>['data']): Gate | null;
+  all: readonly Gate[];
+}
+
+const single = (gate: Gate) => ({ of: () => gate, all: [gate] });
+
+/** A command whose variant, picked from its data, names the event (an unknown variant opens no gate). */
+function variant<T extends CaseCommandType, E extends Record<string, Gate>>(
+  events: E,
+  pick: (data: CommandOf<T>['data']) => string,
+): GateRule<T> {
+  return { of: (data) => events[pick(data)] ?? null, all: [...new Set(Object.values(events))] };
+}
+
 /**
- * The event each command (variant) needs the machine to allow. Asking the machine this,
- * before any payload is looked at, is how "which actions are allowed now" stays the
- * machine's answer alone.
+ * The one command → event gate map. Asking the machine about the gate, before any payload is
+ * looked at, is how "which actions are allowed now" stays the machine's answer alone.
  */
+export const COMMAND_GATES: { [T in CaseCommandType]: GateRule<T> } = {
+  HandOverClaim: single('ClaimHandedOver'),
+  RegisterObjection: single('ObjectionRegistered'),
+  RejectObjection: single('ObjectionRejectedByAgency'),
+  RequestDocuments: single('DocumentsRequested'),
+  RecordDocumentsReceived: single('DocumentsReceived'),
+  ReferObjectionToCreditor: single('ObjectionReferredToCreditor'),
+  RecordCreditorReply: variant(CREDITOR_REPLY_EVENTS, (data) => data.reply),
+  RecordDebtorContact: variant(DEBTOR_CONTACT_EVENTS, (data) => {
+    if (data.channel !== 'phone') return data.channel;
+    return 'reached' in data && data.reached ? 'phoneReached' : 'phoneNotReached';
+  }),
+  RecordDebtorAnswer: variant(DEBTOR_ANSWER_EVENTS, (data) => data.answer),
+  RegisterPayment: single('PaymentRegistered'),
+  IssueCreditNote: single('CreditNoteIssued'),
+  WithdrawClaim: single('ClaimWithdrawn'),
+  DecideOnConciliation: variant(CONCILIATION_CHOICE_EVENTS, (data) => data.choice),
+  FileConciliationComplaint: single('ConciliationComplaintFiled'),
+  RecordBoardOutcome: variant(BOARD_OUTCOME_EVENTS, (data) => data.outcome),
+  CloseCase: single('CaseClosed'),
+  // The timer's own gate is the consequence of the timer that fell due: see decide/deadline.ts.
+  FireDeadline: { of: () => null, all: [] },
+};
+
 export function gateOf(command: CaseCommand): Gate | null {
-  switch (command.type) {
-    case 'HandOverClaim':
-      return 'ClaimHandedOver';
-    case 'RegisterObjection':
-      return 'ObjectionRegistered';
-    case 'RejectObjection':
-      return 'ObjectionRejectedByAgency';
-    case 'RequestDocuments':
-      return 'DocumentsRequested';
-    case 'RecordDocumentsReceived':
-      return 'DocumentsReceived';
-    case 'ReferObjectionToCreditor':
-      return 'ObjectionReferredToCreditor';
-    case 'RecordCreditorReply':
-      return command.data.reply === 'maintain' ? 'CreditorMaintainedClaim' : 'CreditorUpheldObjection';
-    case 'RecordDebtorContact':
-      if (command.data.channel !== 'phone') return 'ClaimConfirmedToDebtor';
-      return 'reached' in command.data && command.data.reached ? 'DebtorReachedByPhone' : 'DebtorNotReachedByPhone';
-    case 'RecordDebtorAnswer':
-      return command.data.answer === 'accepts' ? 'DebtorAcceptedClaim' : 'DebtorMaintainedDispute';
-    case 'RegisterPayment':
-      return 'PaymentRegistered';
-    case 'IssueCreditNote':
-      return 'CreditNoteIssued';
-    case 'WithdrawClaim':
-      return 'ClaimWithdrawn';
-    case 'DecideOnConciliation':
-      return (
-        { agencyFiles: 'AgencyFilingChosen', creditorFiles: 'CreditorFilingChosen', close: 'BoardDeclined' } as const
-      )[command.data.choice];
-    case 'FileConciliationComplaint':
-      return 'ConciliationComplaintFiled';
-    case 'RecordBoardOutcome':
-      return (
-        {
-          settlement: 'BoardSettlementReached',
-          judgmentForCreditor: 'BoardJudgmentForCreditor',
-          defaultJudgment: 'DefaultJudgmentGiven',
-          judgmentForDebtor: 'BoardJudgmentForDebtor',
-          noAgreement: 'BoardReferredCase',
-        } as const
-      )[command.data.outcome];
-    case 'CloseCase':
-      return 'CaseClosed';
-    case 'FireDeadline':
-      return null;
-  }
+  const rule = COMMAND_GATES[command.type] as GateRule<CaseCommandType>;
+  return rule.of(command.data as never);
 }
 
 /** Every gate an action has, over all its variants: the action is offered when any is open. */
-export const ACTION_GATES: Record<CaseworkAction, readonly Gate[]> = {
-  HandOverClaim: ['ClaimHandedOver'],
-  RegisterObjection: ['ObjectionRegistered'],
-  RejectObjection: ['ObjectionRejectedByAgency'],
-  RequestDocuments: ['DocumentsRequested'],
-  RecordDocumentsReceived: ['DocumentsReceived'],
-  ReferObjectionToCreditor: ['ObjectionReferredToCreditor'],
-  RecordCreditorReply: ['CreditorMaintainedClaim', 'CreditorUpheldObjection'],
-  RecordDebtorContact: ['ClaimConfirmedToDebtor', 'DebtorReachedByPhone', 'DebtorNotReachedByPhone'],
-  RecordDebtorAnswer: ['DebtorAcceptedClaim', 'DebtorMaintainedDispute'],
-  RegisterPayment: ['PaymentRegistered'],
-  IssueCreditNote: ['CreditNoteIssued'],
-  WithdrawClaim: ['ClaimWithdrawn'],
-  DecideOnConciliation: ['AgencyFilingChosen', 'CreditorFilingChosen', 'BoardDeclined'],
-  FileConciliationComplaint: ['ConciliationComplaintFiled'],
-  RecordBoardOutcome: [
-    'BoardSettlementReached',
-    'BoardJudgmentForCreditor',
-    'DefaultJudgmentGiven',
-    'BoardJudgmentForDebtor',
-    'BoardReferredCase',
-  ],
-  CloseCase: ['CaseClosed'],
-};
+export const ACTION_GATES = Object.fromEntries(
+  CASEWORK_ACTIONS.map((action) => [action, COMMAND_GATES[action].all]),
+) as Record<CaseworkAction, readonly Gate[]>;

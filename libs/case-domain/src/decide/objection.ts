@@ -1,14 +1,8 @@
 import type { CommandOf } from '../commands/case-commands';
-import type { StageAtObjection } from '../events/case-events';
-import type { CaseStatus } from '../machine/status';
+import { OBJECTION_CHANNELS } from '../commands/command-variants';
+import { stageAtObjectionIn } from '../machine/status';
 import type { CaseFacts, CaseState } from '../state/case-state';
 import { invalid, type Draft } from './rejection';
-
-const STAGE: Partial<Record<CaseStatus, StageAtObjection>> = {
-  'collection.notice': 'notice',
-  'collection.demand': 'lightFee',
-  'collection.heavyFee': 'heavyFee',
-};
 
 function required(value: string | undefined, field: string, what: string) {
   return value?.trim() ? null : invalid(`${what} is required.`, field);
@@ -23,8 +17,9 @@ export const objectionDeciders = {
   RegisterObjection(facts: CaseFacts, { at, data }: CommandOf<'RegisterObjection'>, state: CaseState): Draft {
     const missing = required(data.debtorStatement, 'debtorStatement', "The debtor's statement");
     if (missing) return missing;
-    if (data.channel !== 'oral' && data.channel !== 'written')
-      return invalid('channel must be oral or written.', 'channel');
+    if (!OBJECTION_CHANNELS.includes(data.channel)) {
+      return invalid(`channel must be one of ${OBJECTION_CHANNELS.join(', ')}.`, 'channel');
+    }
     const open = openLineIds(facts);
     const named = data.lineIds?.length ? [...new Set(data.lineIds)] : open;
     const unknown = named.find((id) => !open.includes(id));
@@ -38,7 +33,7 @@ export const objectionDeciders = {
           lineIds: named,
           debtorStatement: data.debtorStatement,
           channel: data.channel,
-          stageAtObjection: STAGE[state.status]!,
+          stageAtObjection: stageAtObjectionIn(state.snapshot)!,
         },
       },
     ];

@@ -7,16 +7,18 @@ import { dueFor } from '../deadlines/timer-rules';
 import { creditLines } from './money';
 import { recommendFiler } from './recommendation';
 import { invalid, type Draft } from './rejection';
+import {
+  DEBTOR_ANSWER_EVENTS,
+  MANUAL_CLOSURE_REASONS,
+  variantsOf,
+  type DebtorAnswer,
+} from '../commands/command-variants';
 
-function debtorAnswer(
-  facts: CaseFacts,
-  at: string,
-  answer: 'accepts' | 'maintainsDispute',
-  summary: string,
-): CaseEvent {
-  return answer === 'accepts'
-    ? { type: 'DebtorAcceptedClaim', data: { at, summary } }
-    : { type: 'DebtorMaintainedDispute', data: { at, summary, recommendation: recommendFiler(facts) } };
+function debtorAnswer(facts: CaseFacts, at: string, answer: DebtorAnswer, summary: string): CaseEvent {
+  const type = DEBTOR_ANSWER_EVENTS[answer];
+  return type === 'DebtorAcceptedClaim'
+    ? { type, data: { at, summary } }
+    : { type, data: { at, summary, recommendation: recommendFiler(facts) } };
 }
 
 export const partyDeciders = {
@@ -55,8 +57,8 @@ export const partyDeciders = {
     }
     if (!('reached' in data) || !data.reached) return [{ type: 'DebtorNotReachedByPhone', data: { at } }];
     if (!data.summary?.trim()) return invalid('A summary of the call is required.', 'summary');
-    if (data.answer !== 'accepts' && data.answer !== 'maintainsDispute') {
-      return invalid("The debtor's answer on the phone must be accepts or maintainsDispute.", 'answer');
+    if (!(data.answer in DEBTOR_ANSWER_EVENTS)) {
+      return invalid(`The debtor's answer must be one of ${variantsOf(DEBTOR_ANSWER_EVENTS).join(', ')}.`, 'answer');
     }
     return [
       { type: 'DebtorReachedByPhone', data: { at, summary: data.summary } },
@@ -66,6 +68,9 @@ export const partyDeciders = {
 
   RecordDebtorAnswer(facts: CaseFacts, { at, data }: CommandOf<'RecordDebtorAnswer'>): Draft {
     if (!data.summary?.trim()) return invalid("A summary of the debtor's answer is required.", 'summary');
+    if (!(data.answer in DEBTOR_ANSWER_EVENTS)) {
+      return invalid(`The debtor's answer must be one of ${variantsOf(DEBTOR_ANSWER_EVENTS).join(', ')}.`, 'answer');
+    }
     return [debtorAnswer(facts, at, data.answer, data.summary)];
   },
 
@@ -76,8 +81,9 @@ export const partyDeciders = {
   },
 
   CloseCase(_: CaseFacts, { at, data }: CommandOf<'CloseCase'>): Draft {
-    const reasons = ['uncollectable', 'debtorDeceased', 'debtorBankrupt', 'duplicate', 'other'];
-    if (!reasons.includes(data.reason)) return invalid(`reason must be one of ${reasons.join(', ')}.`, 'reason');
+    if (!MANUAL_CLOSURE_REASONS.includes(data.reason)) {
+      return invalid(`reason must be one of ${MANUAL_CLOSURE_REASONS.join(', ')}.`, 'reason');
+    }
     if (!data.note?.trim()) return invalid('A note explaining the closure is required.', 'note');
     return [{ type: 'CaseClosed', data: { at, reason: data.reason, note: data.note } }];
   },

@@ -35,7 +35,8 @@ export type StageAtObjection = 'notice' | 'lightFee' | 'heavyFee';
 export type FeeDecision = 'keep' | 'waive';
 export type ContactChannel = 'letter' | 'email';
 export type Filer = 'agency' | 'creditor';
-export type ManualClosureReason = 'uncollectable' | 'debtorDeceased' | 'debtorBankrupt' | 'duplicate' | 'other';
+export type { ManualClosureReason } from '../commands/command-variants';
+import type { ManualClosureReason, ObjectionChannel } from '../commands/command-variants';
 export type TimerKind =
   | 'noticeDeadline'
   | 'demandDeadline'
@@ -88,7 +89,7 @@ export type ObjectionRegistered = Fact<
     scope: 'full' | 'partial';
     lineIds: string[];
     debtorStatement: string;
-    channel: 'oral' | 'written';
+    channel: ObjectionChannel;
     stageAtObjection: StageAtObjection;
   }
 >;
@@ -241,11 +242,3 @@ export type LedgerEvent = FeeCharged | FeesWaived | DeadlineScheduled | Deadline
 export type CaseEvent = TransitionEvent | LedgerEvent;
 export type CaseEventType = CaseEvent['type'];
 export type EventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
-
-export const LEDGER_EVENT_TYPES: ReadonlySet<CaseEventType> = new Set<LedgerEvent['type']>([
-  'FeeCharged',
-  'FeesWaived',
-  'DeadlineScheduled',
-  'DeadlineCancelled',
-  'DeadlineFired',
-]);

@@ -2,7 +2,7 @@ import { initialTransition } from 'xstate';
 import type { CalendarDate, Instant } from '../time/dates';
 import type { FeeKind, Minor } from '../money';
 import type { Debtor, Invoice, StageAtObjection, TimerKind, ManualClosureReason } from '../events/case-events';
-import { caseMachine } from '../machine/case-machine';
+import { caseMachine, type AutomaticClosure } from '../machine/case-machine';
 import { statusOf, type CaseSnapshot, type CaseStatus } from '../machine/status';
 
 export interface LineState {
@@ -29,16 +29,7 @@ export interface OpenDispute {
   stageAtObjection: StageAtObjection | null;
   since: Instant;
 }
-export type ClosureReason =
-  | 'paid'
-  | 'credited'
-  | 'withdrawn'
-  | 'handedBackToCreditor'
-  | 'closedWithoutBoard'
-  | 'judgmentObtained'
-  | 'disputeUpheld'
-  | 'referredToDistrictCourt'
-  | ManualClosureReason;
+export type ClosureReason = AutomaticClosure | ManualClosureReason;
 
 export interface Ledger {
   /** Fees the debtor owes (active, not waived). */

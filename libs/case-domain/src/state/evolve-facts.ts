@@ -1,34 +1,12 @@
 import { dateOf } from '../time/dates';
 import type { CaseEvent, EventOf } from '../events/case-events';
-import type { CaseFacts, ClosureReason, Ledger } from './case-state';
-
-const CLOSURE_REASONS: Partial<Record<CaseEvent['type'], ClosureReason>> = {
-  ClaimPaidInFull: 'paid',
-  ClaimCreditedInFull: 'credited',
-  ClaimWithdrawn: 'withdrawn',
-  CreditorFilingChosen: 'handedBackToCreditor',
-  BoardDeclined: 'closedWithoutBoard',
-  BoardJudgmentForCreditor: 'judgmentObtained',
-  DefaultJudgmentGiven: 'judgmentObtained',
-  BoardJudgmentForDebtor: 'disputeUpheld',
-  BoardReferredCase: 'referredToDistrictCourt',
-};
-
-/** Events after which the dispute code is lifted. */
-const DISPUTE_ENDS = new Set<CaseEvent['type']>([
-  'DisputeResolved',
-  'DebtorAcceptedClaim',
-  'DebtorPaymentDeadlinePassed',
-  'BoardSettlementReached',
-]);
+import type { CaseFacts, Ledger } from './case-state';
 
 export function evolveFacts(facts: CaseFacts | null, event: CaseEvent): CaseFacts | null {
   if (event.type === 'ClaimHandedOver') return opened(event);
   if (facts === null) return null;
-  const next = { ...applyFact(facts, event), lastChangedAt: event.data.at };
-  const closureReason = event.type === 'CaseClosed' ? event.data.reason : CLOSURE_REASONS[event.type];
-  if (closureReason) return { ...next, dispute: null, closure: { reason: closureReason, at: event.data.at } };
-  return DISPUTE_ENDS.has(event.type) ? { ...next, dispute: null } : next;
+  // Closing and the end of a dispute are the machine's to say: `evolve` applies them with the move.
+  return { ...applyFact(facts, event), lastChangedAt: event.data.at };
 }
 
 function opened(event: EventOf<'ClaimHandedOver'>): CaseFacts {

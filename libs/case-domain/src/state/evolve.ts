@@ -1,12 +1,20 @@
 import { transition } from 'xstate';
-import { LEDGER_EVENT_TYPES, type CaseEvent, type TransitionEvent } from '../events/case-events';
+import type { CaseEvent, TransitionEvent } from '../events/case-events';
 import { caseMachine } from '../machine/case-machine';
-import { statusOf, type CaseSnapshot, type CaseStatus } from '../machine/status';
-import { initialCaseState, type CaseState } from './case-state';
+import {
+  carriesDisputeCode,
+  CLOSING_EVENTS,
+  MACHINE_EVENT_TYPES,
+  statusOf,
+  type CaseSnapshot,
+  type CaseStatus,
+} from '../machine/status';
+import { initialCaseState, type CaseFacts, type CaseState } from './case-state';
 import { evolveFacts } from './evolve-facts';
 
+/** Whether the machine has a say over this event (the rest is bookkeeping: fees, timers). */
 export function isTransitionEvent(event: CaseEvent): event is TransitionEvent {
-  return !LEDGER_EVENT_TYPES.has(event.type);
+  return MACHINE_EVENT_TYPES.has(event.type);
 }
 
 /**
@@ -30,8 +38,20 @@ function step(snapshot: CaseSnapshot, event: TransitionEvent): { snapshot: CaseS
 
 /** Applies one recorded fact. Never refuses: what is in the stream has happened. */
 export function evolve(state: CaseState, event: CaseEvent): CaseState {
-  const { snapshot, status } = isTransitionEvent(event) ? step(state.snapshot, event) : state;
-  return { snapshot, status, facts: evolveFacts(state.facts, event) };
+  if (!isTransitionEvent(event)) return { ...state, facts: evolveFacts(state.facts, event) };
+  const { snapshot, status } = step(state.snapshot, event);
+  return { snapshot, status, facts: afterMove(state.snapshot, snapshot, evolveFacts(state.facts, event), event) };
+}
+
+/** What the move itself says: closing the case (and why), or leaving the states under the dispute code. */
+function afterMove(before: CaseSnapshot, after: CaseSnapshot, facts: CaseFacts | null, event: TransitionEvent) {
+  if (!facts) return facts;
+  const closure = CLOSING_EVENTS.get(event.type);
+  if (closure) {
+    const reason = closure === 'manual' && event.type === 'CaseClosed' ? event.data.reason : closure;
+    return { ...facts, dispute: null, closure: { reason, at: event.data.at } } as CaseFacts;
+  }
+  return carriesDisputeCode(before) && !carriesDisputeCode(after) ? { ...facts, dispute: null } : facts;
 }
 
 export function fold(events: readonly CaseEvent[], from: CaseState = initialCaseState): CaseState {

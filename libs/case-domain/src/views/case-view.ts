@@ -58,7 +58,9 @@ export function caseViewOf(state: CaseState, asOf: CalendarDate): CaseView {
   const f = state.facts;
   if (!f) throw new Error('No case has been handed over.');
   const deadlines = [...f.timers].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-  const awaitingDecision = state.status === 'preCollectionDispute' || state.status === 'dispute.conciliationDecision';
+  const actions = allowedActions(state);
+  // The recommendation matters where the creditor is to decide on the board.
+  const awaitingDecision = actions.includes('DecideOnConciliation');
   return {
     caseId: f.caseId,
     status: state.status,
@@ -70,7 +72,7 @@ export function caseViewOf(state: CaseState, asOf: CalendarDate): CaseView {
     amounts: amountsOf(f, asOf),
     openDeadline: deadlines[0] ? { kind: deadlines[0].kind, dueAt: deadlines[0].dueAt } : null,
     deadlines,
-    allowedActions: allowedActions(state),
+    allowedActions: actions,
     recommendation: awaitingDecision ? recommendFiler(f) : null,
     closure: f.closure,
     lastChangedAt: f.lastChangedAt,
