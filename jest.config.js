@@ -1,14 +1,8 @@
 // One jest run for the whole monorepo, split into tiers by file suffix so each can run alone
 // (`jest --selectProjects unit`). Type checking is done once by `tsc` in `npm test`, so ts-jest
 // only transpiles here (isolatedModules), which keeps the run fast on two cores.
-const moduleNameMapper = {
-  '^@app/case-domain$': '<rootDir>/libs/case-domain/src',
-  '^@app/case-domain/(.*)$': '<rootDir>/libs/case-domain/src/$1',
-  '^@app/event-store$': '<rootDir>/libs/event-store/src',
-  '^@app/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
-  '^@app/read-models$': '<rootDir>/libs/read-models/src',
-  '^@app/read-models/(.*)$': '<rootDir>/libs/read-models/src/$1',
-};
+// Only a library's root is importable (`@app/<lib>`): its index is its public face.
+const moduleNameMapper = { '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src' };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 const base = {
   rootDir: __dirname,

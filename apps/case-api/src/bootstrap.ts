@@ -5,14 +5,13 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import type { Clock } from './clock/clock';
-import type { AppConfig } from './config/app-config';
+import type { AppConfig, RuntimeOverrides } from '@app/case-runtime';
 import { validationPipe } from './http/validation';
 
 /** Builds the app exactly as `npm start` runs it, so the end-to-end tests test the real thing. */
 export async function createApp(
   config: AppConfig,
-  overrides: { clock?: Clock; silent?: boolean } = {},
+  overrides: RuntimeOverrides & { silent?: boolean } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, overrides), {
     bufferLogs: true,

@@ -1,18 +1,18 @@
-import { loadConfig } from './config/app-config';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, loadConfig } from '@app/case-runtime';
 import { createApp } from './bootstrap';
 
 async function main() {
   const config = loadConfig();
   const app = await createApp(config);
-  await app.listen(config.port, '127.0.0.1');
-  const url = `http://127.0.0.1:${config.port}`;
-  const store = config.eventstoreUrl
-    ? `EventStoreDB at ${config.eventstoreUrl}`
-    : `embedded SQLite at ${config.sqliteFile}`;
+  await app.listen(config.port, config.host);
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const store = config.eventstoreUrl ? 'EventStoreDB' : `embedded SQLite at ${config.sqliteFile}`;
   process.stdout.write(
     [
       '',
-      `  Case engine listening on ${url}  (${store}; clock: ${config.clock})`,
+      `  Case engine listening on ${url}  (${store}; clock: ${config.clock}; workers: ${config.workers})`,
       `  API docs:      ${url}/docs`,
       `  Health:        ${url}/health`,
       `  A dev token:   npm run token -- caseworker     (or: creditor --creditor-id c-1 | auditor | billing)`,
@@ -23,6 +23,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`The engine could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  // A bad setting is one line naming it; anything else keeps its stack for whoever starts us.
+  const message = error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error);
+  process.stderr.write(`The engine could not start: ${message}\n`);
   process.exit(1);
 });

@@ -4,10 +4,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../src/bootstrap';
-import { SimulatedClock } from '../src/clock/clock';
-import { loadConfig } from '../src/config/app-config';
-import { signDevToken } from '../src/auth/token-verifier';
-import type { Principal } from '../src/auth/principal';
+import { loadConfig, signDevToken, SimulatedClock, type Principal } from '@app/case-runtime';
 
 export const SECRET = 'e2e-secret-0123456789abcdef0123456789';
 

@@ -1,7 +1,4 @@
-import { TimerService } from '../src/deadlines/timer-service';
-import { ExecuteCaseCommand } from '../src/cases/case-commands';
-import { SYSTEM_TIMER } from '../src/auth/principal';
-import { CommandBus } from '@nestjs/cqrs';
+import { CaseCommands, SYSTEM_TIMER, TimerService } from '@app/case-runtime';
 import { Api } from './api-harness';
 
 const count = (history: Array<{ type: string }>, type: string) => history.filter((e) => e.type === type).length;
@@ -110,14 +107,14 @@ describe('exactly once across restarts and with two services', () => {
     );
     first.clock.set('2025-03-20T09:00:00.000Z');
     // The firing reaches the store, then the process "dies" before the timer service hears of it.
-    await first.app
-      .get(CommandBus)
-      .execute(
-        new ExecuteCaseCommand(id, { type: 'FireDeadline', data: { timerId: timer.timerId } }, SYSTEM_TIMER, {
-          correlationId: 'crash',
-          idempotencyKey: `timer:${timer.timerId}`,
-        }),
-      );
+    const outcome = await first.app.get(CaseCommands).execute({
+      caseId: id,
+      command: { type: 'FireDeadline', data: { timerId: timer.timerId } },
+      principal: SYSTEM_TIMER,
+      correlationId: 'crash',
+      idempotencyKey: `timer:${timer.timerId}`,
+    });
+    expect(outcome.kind).toBe('accepted');
     await first.stop({ keepFiles: true });
     const second = await new Api({ dir: first.dir, now: '2025-03-20T09:00:00.000Z' }).start();
     expect(await second.advance(0)).toBe(0);

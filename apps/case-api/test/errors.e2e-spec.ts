@@ -101,7 +101,7 @@ describe('bad requests get a clear error and change nothing', () => {
 
   it('409 with the current revision when If-Match is stale; the ETag is the revision', async () => {
     const current = await api.get(`/cases/${id}`);
-    expect(current.headers.etag).toBe(`"${current.body.revision}"`);
+    expect(current.headers.etag).toBe(`W/"${current.body.revision}"`);
     const stale = await api.post(`/cases/${id}/objections`, { debtorStatement: 'x', channel: 'oral' }, 'caseworker', {
       'If-Match': '"1"',
     });
@@ -115,6 +115,15 @@ describe('bad requests get a clear error and change nothing', () => {
     );
     expect(fresh.status).toBe(200);
     expect(BigInt(fresh.body.revision)).toBeGreaterThan(BigInt(current.body.revision));
+  });
+
+  it('the ETag is weak: a day later the interest in the body has grown, the revision and ETag have not', async () => {
+    const today = await api.get(`/cases/${id}`);
+    await api.http().post('/dev/clock').send({ advanceSeconds: 86_400 });
+    const tomorrow = await api.get(`/cases/${id}`);
+    expect(tomorrow.body.revision).toBe(today.body.revision);
+    expect(tomorrow.headers.etag).toBe(today.headers.etag);
+    expect(tomorrow.body.case.amounts.interest).toBeGreaterThan(today.body.case.amounts.interest);
   });
 
   it('the actor is taken from the token, never from the body', async () => {

@@ -1,39 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
 import { CaseProjector, CaseQueries } from '@app/read-models';
-import { TimerService } from '../../case-api/src/deadlines/timer-service';
-import { SimulatedClock } from '../../case-api/src/clock/clock';
-import { loadConfig } from '../../case-api/src/config/app-config';
-import { Api } from '../../case-api/test/api-harness';
+import {
+  CaseCommands,
+  CaseRuntimeModule,
+  SimulatedClock,
+  TimerService,
+  caseIdFor,
+  loadConfig,
+  type CaseCommandEnvelope,
+  type Principal,
+} from '@app/case-runtime';
 import { WorkerModule } from './worker.module';
 
-describe('the worker as a separate process', () => {
-  it('given API instances with WORKERS=separate, then the worker projects the cases and fires their deadlines, once', async () => {
-    const api = await new Api().start({ WORKERS: 'separate' });
-    const id = await api.handOver();
-    await api.post(`/cases/${id}/objections`, { debtorStatement: 'No', channel: 'written' });
-    await api.post(`/cases/${id}/objection/referral`, {});
-    expect(api.app.get(CaseProjector).status.state).toBe('stopped');
+const CASEWORKER: Principal = { subject: 'cw-1', role: 'caseworker' };
 
-    const clock = new SimulatedClock('2025-03-18T09:00:00.000Z');
-    const config = loadConfig({
-      SQLITE_FILE: `${api.dir}/engine.sqlite`,
-      CLOCK: 'simulated',
-      TIMER_POLL_MS: '0',
-      JWT_SECRET: 'x'.repeat(32),
+describe('the worker as a separate process', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'case-worker-'));
+  const env = { SQLITE_FILE: join(dir, 'engine.sqlite'), CLOCK: 'simulated', TIMER_POLL_MS: '0' };
+  const clock = new SimulatedClock('2025-03-03T09:00:00.000Z');
+  let api: INestApplicationContext;
+  let worker: INestApplicationContext;
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('given API instances with WORKERS=separate, then the worker projects the cases and fires their deadlines, once', async () => {
+    // An API instance's runtime, leaving the background work to the worker.
+    const apiConfig = loadConfig({ ...env, WORKERS: 'separate' });
+    api = await NestFactory.createApplicationContext(CaseRuntimeModule.forRoot(apiConfig, { clock }), {
+      logger: false,
     });
-    const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, { clock }), {
+    await api.init();
+    const commands = api.get(CaseCommands);
+    const caseId = caseIdFor('creditor-a', 'INV-1');
+    const run = async (command: CaseCommandEnvelope['command']) => {
+      const outcome = await commands.execute({ caseId, command, principal: CASEWORKER, correlationId: 'test' });
+      expect(outcome.kind).toBe('accepted');
+    };
+    await run({ type: 'HandOverClaim', data: handover(caseId) });
+    await run({ type: 'RegisterObjection', data: { debtorStatement: 'No', channel: 'written' } });
+    await run({ type: 'ReferObjectionToCreditor', data: {} });
+    expect(api.get(CaseProjector).status.state).toBe('stopped');
+
+    clock.set('2025-03-18T09:00:00.000Z');
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig(env), { clock }), {
       logger: false,
     });
     await worker.init();
     expect(await worker.get(TimerService).runDue()).toBe(1);
     expect(await worker.get(TimerService).runDue()).toBe(0);
     await worker.get(CaseProjector).catchUp();
-    const summary = await worker.get(CaseQueries).summary(id);
+    const summary = await worker.get(CaseQueries).summary(caseId);
     expect(summary).toMatchObject({ status: 'dispute.awaitingCreditor', creditor_reminders: 1 });
-    await worker.close();
-
-    const history = (await api.get(`/cases/${id}/history`)).body;
-    expect(history.filter((e: { type: string }) => e.type === 'CreditorReplyOverdue')).toHaveLength(1);
-    await api.stop();
   });
 });
+
+function handover(caseId: string) {
+  return {
+    caseId,
+    creditorId: 'creditor-a',
+    creditorReference: 'INV-1',
+    debtor: { id: 'debtor-1', name: 'Kari Nordmann', kind: 'consumer' as const, contact: {} },
+    invoice: {
+      number: '1',
+      issueDate: '2025-01-15',
+      dueDate: '2025-02-01',
+      currency: 'NOK' as const,
+      lines: [{ lineId: 'L1', description: 'Installation', amount: 200000 }],
+    },
+  };
+}

@@ -2,13 +2,13 @@ import { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { createEventStore } from '@app/event-store';
 import { openReadStore, rebuildReadModels } from '@app/read-models';
-import { loadConfig } from '../../case-api/src/config/app-config';
+import { loadConfig } from '@app/case-runtime';
 
 /**
  * Rebuilds every read model from position zero into fresh tables and swaps them in; a running
  * API keeps serving the old tables until the swap, then its projector carries on.
  */
-const program = new Command('rebuild')
+export const rebuildCommand = new Command('rebuild')
   .description('Rebuild the read models from the event store (embedded default, or EVENTSTORE_URL / DATABASE_URL)')
   .action(async () => {
     const config = loadConfig();
@@ -42,8 +42,3 @@ const program = new Command('rebuild')
       await store.close();
     }
   });
-
-program.parseAsync(process.argv).catch((error) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});

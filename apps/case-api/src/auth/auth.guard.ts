@@ -1,8 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Problems } from '../http/problem';
-import type { Principal, Role } from './principal';
-import { InvalidToken, TokenVerifier } from './token-verifier';
+import { InvalidToken, TokenVerifier, type Principal, type Role } from '@app/case-runtime';
 
 const PUBLIC = 'auth:public';
 const ROLES_KEY = 'auth:roles';

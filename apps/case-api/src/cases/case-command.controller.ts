@@ -1,12 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import type { CaseCommand } from '@app/case-domain';
-import { CurrentPrincipal } from '../auth/auth.guard';
-import type { Principal } from '../auth/principal';
-import { parseIdempotencyKey, parseIfMatch } from '../http/headers';
+import { caseIdFor } from '@app/case-runtime';
 import { Problems } from '../http/problem';
 import { CaseCommandService, type CaseResponse } from './case-command.service';
+import { CaseId, CommandCtx, CommandRoute, type CommandContext } from './command-context';
 import { HandOverClaimDto } from './dto/handover.dto';
 import {
   CreditorReplyDto,
@@ -27,261 +24,104 @@ import {
   PaymentDto,
   WithdrawDto,
 } from './dto/money-and-closure.dto';
-import { caseIdFor } from './ids';
 
-type Command = Omit<CaseCommand, 'at'>;
-
-/** One route per action of the lifecycle; each goes through the command bus. */
+/** One route per action of the lifecycle; each body knows its domain command. */
 @ApiTags('case commands')
 @ApiBearerAuth()
-@ApiHeader({
-  name: 'If-Match',
-  required: false,
-  description: 'The revision (ETag) the command was decided on; 409 if stale',
-})
-@ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'A retry with the same key returns the original response',
-})
+@ApiHeader({ name: 'If-Match', required: false, description: 'The revision (ETag) decided on; 409 if stale' })
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key gets the same answer' })
 @Controller('cases')
 export class CaseCommandController {
   constructor(private readonly commands: CaseCommandService) {}
 
   @Post()
   @ApiOperation({ summary: 'Hand over a claim (idempotent on creditor id + creditor reference)' })
-  async handOver(
-    @Body() body: HandOverClaimDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const creditorId = p.role === 'creditor' ? p.creditorId! : body.creditorId;
-    if (!creditorId)
-      throw Problems.invalid('creditorId is required.', [
-        { field: 'creditorId', messages: ['creditorId is required for a caseworker'] },
-      ]);
-    if (p.role === 'creditor' && body.creditorId && body.creditorId !== p.creditorId) {
+  handOver(@Body() body: HandOverClaimDto, @CommandCtx() ctx: CommandContext): Promise<CaseResponse> {
+    const { principal } = ctx;
+    if (principal.role === 'creditor' && body.creditorId && body.creditorId !== principal.creditorId) {
       throw Problems.forbidden('A creditor can hand over only its own claims.');
     }
+    const creditorId = principal.role === 'creditor' ? principal.creditorId! : body.creditorId;
+    if (!creditorId) {
+      const messages = ['creditorId is required for a caseworker'];
+      throw Problems.invalid('creditorId is required.', [{ field: 'creditorId', messages }]);
+    }
     const caseId = caseIdFor(creditorId, body.creditorReference);
-    const { creditorId: _, ...rest } = body;
-    return this.run(caseId, { type: 'HandOverClaim', data: { ...rest, caseId, creditorId } } as Command, p, req, res);
+    return this.commands.run(caseId, body.toCommand(caseId, creditorId), ctx);
   }
 
-  @Post(':caseId/objections')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Register an objection (full or partial)' })
-  objection(
-    @Param('caseId', ParseUUIDPipe) id: string,
-    @Body() b: RegisterObjectionDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() q: Request,
-    @Res({ passthrough: true }) r: Response,
-  ) {
-    return this.run(id, { type: 'RegisterObjection', data: b } as Command, p, q, r);
+  @CommandRoute('objections', 'Register an objection (full or partial)')
+  registerObjection(@CaseId() id: string, @Body() body: RegisterObjectionDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @Post(':caseId/objection/rejection')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The agency rejects the objection with a written answer' })
-  reject(
-    @Param('caseId', ParseUUIDPipe) id: string,
-    @Body() b: RejectObjectionDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() q: Request,
-    @Res({ passthrough: true }) r: Response,
-  ) {
-    return this.run(id, { type: 'RejectObjection', data: b } as Command, p, q, r);
+  @CommandRoute('objection/rejection', 'The agency rejects the objection with a written answer')
+  rejectObjection(@CaseId() id: string, @Body() body: RejectObjectionDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @Post(':caseId/objection/document-request')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Ask the debtor for a statement and documents (14 days)' })
-  requestDocuments(
-    @Param('caseId', ParseUUIDPipe) id: string,
-    @Body() b: RequestDocumentsDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() q: Request,
-    @Res({ passthrough: true }) r: Response,
-  ) {
-    return this.run(id, { type: 'RequestDocuments', data: b } as Command, p, q, r);
+  @CommandRoute('objection/document-request', 'Ask the debtor for a statement and documents (14 days)')
+  requestDocuments(@CaseId() id: string, @Body() body: RequestDocumentsDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @Post(':caseId/objection/documents')
-  @HttpCode(200)
-  @ApiOperation({ summary: "Record the debtor's documents" })
-  documents(
-    @Param('caseId', ParseUUIDPipe) id: string,
-    @Body() b: DocumentsReceivedDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() q: Request,
-    @Res({ passthrough: true }) r: Response,
-  ) {
-    return this.run(id, { type: 'RecordDocumentsReceived', data: b } as Command, p, q, r);
+  @CommandRoute('objection/documents', "Record the debtor's documents")
+  recordDocuments(@CaseId() id: string, @Body() body: DocumentsReceivedDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @Post(':caseId/objection/referral')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Refer the objection to the creditor (14 days to answer)' })
-  refer(
-    @Param('caseId', ParseUUIDPipe) id: string,
-    @Body() b: ReferToCreditorDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() q: Request,
-    @Res({ passthrough: true }) r: Response,
-  ) {
-    return this.run(id, { type: 'ReferObjectionToCreditor', data: b } as Command, p, q, r);
+  @CommandRoute('objection/referral', 'Refer the objection to the creditor (14 days to answer)')
+  referToCreditor(@CaseId() id: string, @Body() body: ReferToCreditorDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @Post(':caseId/creditor-reply')
-  @HttpCode(200)
-  @ApiOperation({ summary: "The creditor's reply: maintain (with fee decision) or credit the disputed lines" })
-  creditorReply(
-    @Param('caseId', ParseUUIDPipe) id: string,
-    @Body() b: CreditorReplyDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() q: Request,
-    @Res({ passthrough: true }) r: Response,
-  ) {
-    return this.run(id, { type: 'RecordCreditorReply', data: b } as Command, p, q, r);
+  @CommandRoute('creditor-reply', "The creditor's reply: maintain (with fee decision) or credit the disputed lines")
+  recordCreditorReply(@CaseId() id: string, @Body() body: CreditorReplyDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @Post(':caseId/debtor-contacts')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Contact the debtor: phone, else letter or e-mail with a 14-day deadline' })
-  debtorContact(
-    @Param('caseId', ParseUUIDPipe) id: string,
-    @Body() b: DebtorContactDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() q: Request,
-    @Res({ passthrough: true }) r: Response,
-  ) {
-    return this.run(id, { type: 'RecordDebtorContact', data: b } as Command, p, q, r);
+  @CommandRoute('debtor-contacts', 'Contact the debtor: phone, else letter or e-mail with a 14-day deadline')
+  recordDebtorContact(@CaseId() id: string, @Body() body: DebtorContactDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @Post(':caseId/debtor-answer')
-  @HttpCode(200)
-  @ApiOperation({ summary: "The debtor's answer: accepts or maintains the dispute" })
-  debtorAnswer(
-    @Param('caseId', ParseUUIDPipe) id: string,
-    @Body() b: DebtorAnswerDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() q: Request,
-    @Res({ passthrough: true }) r: Response,
-  ) {
-    return this.run(id, { type: 'RecordDebtorAnswer', data: b } as Command, p, q, r);
+  @CommandRoute('debtor-answer', "The debtor's answer: accepts or maintains the dispute")
+  recordDebtorAnswer(@CaseId() id: string, @Body() body: DebtorAnswerDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @Post(':caseId/payments')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Register a payment (costs, then interest, then principal)' })
-  payment(
-    @Param('caseId', ParseUUIDPipe) id: string,
-    @Body() b: PaymentDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() q: Request,
-    @Res({ passthrough: true }) r: Response,
-  ) {
-    return this.run(id, { type: 'RegisterPayment', data: b } as Command, p, q, r);
+  @CommandRoute('payments', 'Register a payment (costs, then interest, then principal)')
+  registerPayment(@CaseId() id: string, @Body() body: PaymentDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @Post(':caseId/credit-notes')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Credit order lines' })
-  creditNote(
-    @Param('caseId', ParseUUIDPipe) id: string,
-    @Body() b: CreditNoteDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() q: Request,
-    @Res({ passthrough: true }) r: Response,
-  ) {
-    return this.run(id, { type: 'IssueCreditNote', data: b } as Command, p, q, r);
+  @CommandRoute('credit-notes', 'Credit order lines')
+  issueCreditNote(@CaseId() id: string, @Body() body: CreditNoteDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @Post(':caseId/withdrawal')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The creditor withdraws the claim' })
-  withdraw(
-    @Param('caseId', ParseUUIDPipe) id: string,
-    @Body() b: WithdrawDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() q: Request,
-    @Res({ passthrough: true }) r: Response,
-  ) {
-    return this.run(id, { type: 'WithdrawClaim', data: b } as Command, p, q, r);
+  @CommandRoute('withdrawal', 'The creditor withdraws the claim')
+  withdrawClaim(@CaseId() id: string, @Body() body: WithdrawDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @Post(':caseId/conciliation-decision')
-  @HttpCode(200)
-  @ApiOperation({ summary: "The creditor's decision on the conciliation board" })
-  conciliation(
-    @Param('caseId', ParseUUIDPipe) id: string,
-    @Body() b: ConciliationDecisionDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() q: Request,
-    @Res({ passthrough: true }) r: Response,
-  ) {
-    return this.run(id, { type: 'DecideOnConciliation', data: b } as Command, p, q, r);
+  @CommandRoute('conciliation-decision', "The creditor's decision on the conciliation board")
+  decideOnConciliation(@CaseId() id: string, @Body() body: ConciliationDecisionDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @Post(':caseId/conciliation-complaint')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'File the forliksklage' })
-  file(
-    @Param('caseId', ParseUUIDPipe) id: string,
-    @Body() b: FilingDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() q: Request,
-    @Res({ passthrough: true }) r: Response,
-  ) {
-    return this.run(id, { type: 'FileConciliationComplaint', data: b } as Command, p, q, r);
+  @CommandRoute('conciliation-complaint', 'File the forliksklage')
+  fileComplaint(@CaseId() id: string, @Body() body: FilingDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @Post(':caseId/board-outcome')
-  @HttpCode(200)
-  @ApiOperation({ summary: "Record the conciliation board's outcome" })
-  outcome(
-    @Param('caseId', ParseUUIDPipe) id: string,
-    @Body() b: BoardOutcomeDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() q: Request,
-    @Res({ passthrough: true }) r: Response,
-  ) {
-    return this.run(id, { type: 'RecordBoardOutcome', data: b } as Command, p, q, r);
+  @CommandRoute('board-outcome', "Record the conciliation board's outcome")
+  recordBoardOutcome(@CaseId() id: string, @Body() body: BoardOutcomeDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @Post(':caseId/closure')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Close the case with a reason' })
-  close(
-    @Param('caseId', ParseUUIDPipe) id: string,
-    @Body() b: CloseCaseDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() q: Request,
-    @Res({ passthrough: true }) r: Response,
-  ) {
-    return this.run(id, { type: 'CloseCase', data: b } as Command, p, q, r);
-  }
-
-  private async run(
-    caseId: string,
-    command: Command,
-    principal: Principal,
-    req: Request,
-    res: Response,
-  ): Promise<CaseResponse> {
-    const answer = await this.commands.run({
-      caseId,
-      command: { ...command, data: { ...(command.data as object) } } as Command,
-      principal,
-      expectedRevision: parseIfMatch(req.header('if-match')),
-      idempotencyKey: parseIdempotencyKey(req.header('idempotency-key')),
-      correlationId: String((req as Request & { id?: unknown }).id ?? ''),
-      route: `${req.method} ${req.path}`,
-    });
-    res.status(answer.status);
-    for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
-    return answer.body;
+  @CommandRoute('closure', 'Close the case with a reason')
+  closeCase(@CaseId() id: string, @Body() body: CloseCaseDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
   }
 }

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { caseViewOf, dateOf, type CaseCommand, type CaseView } from '@app/case-domain';
-import type { Principal } from '../auth/principal';
+import { caseViewOf, dateOf, type CaseCommandRequest, type CaseView } from '@app/case-domain';
+import { CaseCommands, IdempotencyStore, type Accepted } from '@app/case-runtime';
 import { etagOf } from '../http/headers';
 import { problem } from '../http/problem';
-import { IdempotencyStore } from '../idempotency/idempotency-store';
-import { ExecuteCaseCommand } from './case-commands';
-import type { CommandResult } from './execute-case-command.handler';
+import { problemFor } from '../http/outcome-problems';
+import type { CommandContext } from './command-context';
 
 export interface CaseResponse {
   case: CaseView;
@@ -16,36 +14,32 @@ export interface CaseResponse {
   appended: string[];
 }
 
-export interface HttpAnswer {
+interface HttpAnswer {
   status: number;
   body: CaseResponse;
   headers: Record<string, string>;
 }
 
-export interface CommandRequest {
-  caseId: string;
-  command: Omit<CaseCommand, 'at'>;
-  principal: Principal;
-  expectedRevision?: bigint;
-  idempotencyKey?: string;
-  correlationId: string;
-  /** Method and path, so one key cannot be reused for a different request. */
-  route: string;
-}
-
-/** The HTTP side of a command: idempotent replay, then the bus, then the response shape. */
+/** The HTTP side of a command: idempotent replay, then the command path, then the response. */
 @Injectable()
 export class CaseCommandService {
   constructor(
-    private readonly bus: CommandBus,
+    private readonly commands: CaseCommands,
     private readonly idempotency: IdempotencyStore,
   ) {}
 
-  async run(request: CommandRequest): Promise<HttpAnswer> {
-    const { idempotencyKey, principal } = request;
+  async run(caseId: string, command: CaseCommandRequest, ctx: CommandContext): Promise<CaseResponse> {
+    const answer = await this.answer(caseId, command, ctx);
+    ctx.response.status(answer.status);
+    for (const [name, value] of Object.entries(answer.headers)) ctx.response.setHeader(name, value);
+    return answer.body;
+  }
+
+  private async answer(caseId: string, command: CaseCommandRequest, ctx: CommandContext): Promise<HttpAnswer> {
+    const { idempotencyKey, principal } = ctx;
     const scope = `${principal.role}:${principal.subject}`;
     const fingerprint = createHash('sha256')
-      .update(JSON.stringify([request.route, request.command]))
+      .update(JSON.stringify([ctx.route, command]))
       .digest('hex');
     if (idempotencyKey) {
       const earlier = this.idempotency.get(scope, idempotencyKey);
@@ -55,36 +49,35 @@ export class CaseCommandService {
             detail: 'This key was already used with another request; use a new key for a new request.',
           });
         }
-        return {
-          status: earlier.status,
-          body: earlier.body as CaseResponse,
-          headers: { ...earlier.headers, 'Idempotent-Replayed': 'true' },
-        };
+        const headers = { ...earlier.headers, 'Idempotent-Replayed': 'true' };
+        return { status: earlier.status, body: earlier.body as CaseResponse, headers };
       }
     }
-    const result: CommandResult = await this.bus.execute(
-      new ExecuteCaseCommand(request.caseId, request.command, principal, {
-        expectedRevision: request.expectedRevision,
-        correlationId: request.correlationId,
-        idempotencyKey,
-      }),
-    );
-    const answer = toAnswer(result, request.command.type === 'HandOverClaim');
+    const outcome = await this.commands.execute({
+      caseId,
+      command,
+      principal,
+      expectedRevision: ctx.expectedRevision,
+      correlationId: ctx.correlationId,
+      idempotencyKey,
+    });
+    if (outcome.kind !== 'accepted') throw problemFor(outcome);
+    const answer = toAnswer(outcome, command.type === 'HandOverClaim');
     if (idempotencyKey) this.idempotency.put(scope, idempotencyKey, { fingerprint, ...answer });
     return answer;
   }
 }
 
-function toAnswer(result: CommandResult, isHandover: boolean): HttpAnswer {
-  const headers: Record<string, string> = { ETag: etagOf(result.revision) };
-  if (isHandover) headers.Location = `/cases/${result.caseId}`;
+function toAnswer(accepted: Accepted, isHandover: boolean): HttpAnswer {
+  const headers: Record<string, string> = { ETag: etagOf(accepted.revision) };
+  if (isHandover) headers.Location = `/cases/${accepted.caseId}`;
   return {
-    status: isHandover && result.created ? 201 : 200,
+    status: isHandover && accepted.created ? 201 : 200,
     headers,
     body: {
-      case: caseViewOf(result.state, dateOf(result.at)),
-      revision: String(result.revision),
-      appended: result.events.map((e) => e.type),
+      case: caseViewOf(accepted.state, dateOf(accepted.at)),
+      revision: String(accepted.revision),
+      appended: accepted.events.map((e) => e.type),
     },
   };
 }

@@ -3,13 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { caseViewOf, dateOf } from '@app/case-domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard';
-import type { Principal } from '../auth/principal';
-import { Clock } from '../clock/clock';
+import { CaseRepository, CaseStreams, Clock, visibleTo, type Principal } from '@app/case-runtime';
 import { etagOf } from '../http/headers';
 import { Problems } from '../http/problem';
-import { CaseRepository } from './case-repository';
-import { CaseStreams } from './case-stream.port';
-import { visibleTo } from './execute-case-command.handler';
 
 /** Reads of one case, straight from its stream (the read models come with the projections). */
 @ApiTags('cases')

@@ -2,8 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { Public } from '../auth/auth.guard';
-import { Clock, SimulatedClock } from './clock';
-import { TimerService } from '../deadlines/timer-service';
+import { Clock, SimulatedClock, TimerService } from '@app/case-runtime';
 
 export class ClockChangeDto {
   @ApiPropertyOptional({ example: '2026-03-01T09:00:00.000Z' }) @IsOptional() @IsISO8601({ strict: true }) set?: string;

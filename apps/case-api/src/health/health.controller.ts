@@ -2,8 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '../auth/auth.guard';
-import { EventStoreHealth } from '../storage/event-store.health';
-import { ProjectionLag } from '../read/projection-lag';
+import { EventStoreHealth, ProjectionLag } from '@app/case-runtime';
 
 @ApiTags('operations')
 @Public()

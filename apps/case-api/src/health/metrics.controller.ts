@@ -2,7 +2,7 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { Public } from '../auth/auth.guard';
-import { ProjectionLag } from '../read/projection-lag';
+import { ProjectionLag } from '@app/case-runtime';
 
 /** Prometheus metrics: process defaults and the read models' lag behind the event store. */
 @ApiTags('operations')

@@ -1,6 +1,6 @@
 import { Problems } from './problem';
 
-/** If-Match carries the stream revision the client last saw: `"7"`, `W/"7"` or `7`. */
+/** If-Match carries the stream revision the client last saw: `W/"7"`, `"7"` or `7`. */
 export function parseIfMatch(header: string | undefined): bigint | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
   const match = header.trim().match(/^(?:W\/)?"?(\d{1,19})"?$/);
@@ -22,4 +22,8 @@ export function parseIdempotencyKey(header: string | undefined): string | undefi
   return header;
 }
 
-export const etagOf = (revision: bigint | 'no_stream') => `"${revision === 'no_stream' ? -1 : revision}"`;
+/**
+ * A weak ETag: the revision says when the case last changed, but the body also carries interest
+ * brought up to today, which changes day by day while the revision does not.
+ */
+export const etagOf = (revision: bigint | 'no_stream') => `W/"${revision === 'no_stream' ? -1 : revision}"`;

@@ -5,8 +5,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } fro
 import { CASE_STATUSES } from '@app/case-domain';
 import { CaseQueries, QUEUES, type QueueName } from '@app/read-models';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard';
-import type { Principal } from '../auth/principal';
-import { Clock } from '../clock/clock';
+import { Clock, type Principal } from '@app/case-runtime';
 import { Problems } from '../http/problem';
 import { summaryView, todayOf } from './summary-view';
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { InvalidToken, signDevToken, TokenVerifier } from './token-verifier';
+import { InvalidToken, signDevToken, TokenVerifier } from './tokens';
 
 describe('bearer tokens', () => {
   it('given the HS256 secret, then a dev token verifies with its role and creditor', async () => {

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '../config/config';
 import { ROLES, type Principal, type Role } from './principal';
 
 export class InvalidToken extends Error {}

@@ -35,3 +35,8 @@ export class SimulatedClock extends Clock {
     this.current += ms;
   }
 }
+
+/** The clock a configuration asks for; tests hand in their own. */
+export function clockFor(config: { clock: 'system' | 'simulated' }): Clock {
+  return config.clock === 'simulated' ? new SimulatedClock() : new SystemClock();
+}

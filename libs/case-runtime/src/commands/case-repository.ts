@@ -1,23 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { evolve, initialCaseState, type CaseState } from '@app/case-domain';
-import { CaseStreams } from './case-stream.port';
+import { fold, type CaseState } from '@app/case-domain';
+import { CaseStreams, type StreamRevision } from './case-streams.port';
 
 export interface LoadedCase {
   state: CaseState;
-  revision: bigint | 'no_stream';
+  revision: StreamRevision;
   recordedAt: string | null;
 }
 
 /** A case is the fold of its stream; nothing else is stored on the write side. */
+export async function loadCase(streams: CaseStreams, caseId: string): Promise<LoadedCase> {
+  const stored = await streams.read(caseId);
+  const last = stored[stored.length - 1];
+  return {
+    state: fold(stored.map((s) => s.event)),
+    revision: last ? last.revision : 'no_stream',
+    recordedAt: last?.recordedAt ?? null,
+  };
+}
+
 @Injectable()
 export class CaseRepository {
   constructor(private readonly streams: CaseStreams) {}
 
-  async load(caseId: string): Promise<LoadedCase> {
-    const stored = await this.streams.read(caseId);
-    let state = initialCaseState;
-    for (const s of stored) state = evolve(state, s.event);
-    const last = stored[stored.length - 1];
-    return { state, revision: last ? last.revision : 'no_stream', recordedAt: last?.recordedAt ?? null };
+  load(caseId: string): Promise<LoadedCase> {
+    return loadCase(this.streams, caseId);
   }
 }

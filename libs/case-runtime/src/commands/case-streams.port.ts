@@ -1,11 +1,14 @@
 import type { CaseEvent } from '@app/case-domain';
 
+export type StreamRevision = bigint | 'no_stream';
+
 export interface StoredCaseEvent {
   event: CaseEvent;
   revision: bigint;
   recordedAt: string;
   metadata: Record<string, unknown>;
 }
+
 export interface NewCaseEvent {
   id: string;
   event: CaseEvent;
@@ -15,18 +18,18 @@ export interface NewCaseEvent {
 /** Thrown when the stream moved on since it was read: another command won that revision. */
 export class StaleRevision extends Error {
   constructor(
-    readonly expected: bigint | 'no_stream',
-    readonly actual: bigint | 'no_stream',
+    readonly expected: StreamRevision,
+    readonly actual: StreamRevision,
   ) {
     super(`expected ${String(expected)}, actual ${String(actual)}`);
   }
 }
 
-/** What the case API needs of the event store: one stream per case. */
+/** What the command path needs of the event store: one stream per case. */
 export abstract class CaseStreams {
   abstract read(caseId: string): Promise<StoredCaseEvent[]>;
   /** Appends atomically at `expected` (`no_stream` for a new case); returns the new revision. */
-  abstract append(caseId: string, expected: bigint | 'no_stream', events: NewCaseEvent[]): Promise<bigint>;
+  abstract append(caseId: string, expected: StreamRevision, events: NewCaseEvent[]): Promise<bigint>;
 }
 
 export const streamOf = (caseId: string) => `case-${caseId}`;

@@ -1,9 +1,12 @@
 import { join } from 'node:path';
+import { z } from 'zod';
 
 export interface AppConfig {
   port: number;
+  /** The address the API binds to: loopback by default, 0.0.0.0 in a container. */
+  host: string;
   production: boolean;
-  /** The embedded default: one SQLite file for events (and, later, read models). */
+  /** The embedded default: one SQLite file for events (and, beside it, the local tables). */
   sqliteFile: string;
   /** When set, EventStoreDB is the system of record. */
   eventstoreUrl?: string;
@@ -17,41 +20,145 @@ export interface AppConfig {
   timers: { pollMs: number };
   /** `in-process`: the API runs the projector and the timer service (embedded default); `separate`: the worker does. */
   workers: 'in-process' | 'separate';
+  logLevel: LogLevel;
 }
 
-const DEV_SECRET = 'dev-secret-change-me-0123456789abcdef';
+/** A setting the process cannot start with; the message names the setting and what is allowed. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
 
-/** Configuration from the environment, checked once at start. */
+/** Published in this repository, so it may sign tokens only outside production. */
+export const DEV_SECRET = 'dev-secret-change-me-0123456789abcdef';
+const MIN_SECRET_LENGTH = 32;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const got = (input: unknown) => `(got ${JSON.stringify(input)})`;
+
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (issue) => `must be one of ${values.join(', ')} ${got(issue.input)}` });
+
+const wholeNumber = (min: number, max: number) => {
+  const error = (issue: { input?: unknown }) => `must be a whole number from ${min} to ${max} ${got(issue.input)}`;
+  return z
+    .string()
+    .refine((text) => /^\d+$/.test(text) && Number(text) >= min && Number(text) <= max, { error })
+    .transform(Number);
+};
+
+const urlWith = (...protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    {
+      error: (issue) =>
+        `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')} ${got(issue.input)}`,
+    },
+  );
+
+const Environment = z
+  .object({
+    NODE_ENV: oneOf(['development', 'test', 'production']).optional(),
+    PORT: wholeNumber(0, 65_535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    DATA_DIR: z.string().optional(),
+    SQLITE_FILE: z.string().optional(),
+    READ_MODELS_SQLITE_FILE: z.string().optional(),
+    EVENTSTORE_URL: urlWith('esdb:', 'esdb+discover:').optional(),
+    DATABASE_URL: urlWith('postgres:', 'postgresql:').optional(),
+    READ_MODELS_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/i, { error: (issue) => `must be a plain SQL identifier ${got(issue.input)}` })
+      .optional(),
+    CLOCK: oneOf(['system', 'simulated']).default('system'),
+    JWT_SECRET: z.string().optional(),
+    OIDC_ISSUER: urlWith('https:', 'http:').optional(),
+    OIDC_JWKS_URL: urlWith('https:', 'http:').optional(),
+    JWT_AUDIENCE: z.string().optional(),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, { error: (issue) => `must be a size such as 100kb or 1mb ${got(issue.input)}` })
+      .default('100kb'),
+    TIMER_POLL_MS: wholeNumber(0, 86_400_000).default(1000),
+    WORKERS: oneOf(['in-process', 'separate']).default('in-process'),
+    LOG_LEVEL: oneOf(LOG_LEVELS).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (env.CLOCK === 'simulated') {
+      ctx.addIssue({ code: 'custom', path: ['CLOCK'], message: 'must be system with NODE_ENV=production' });
+    }
+    if (env.OIDC_ISSUER) return;
+    const secret = env.JWT_SECRET;
+    if (!secret) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: 'is required with NODE_ENV=production (or OIDC_ISSUER)',
+      });
+    } else if (secret === DEV_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: 'must not be the published dev secret in production',
+      });
+    } else if (secret.length < MIN_SECRET_LENGTH) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: `must be at least ${MIN_SECRET_LENGTH} characters in production (got ${secret.length})`,
+      });
+    }
+  });
+
+/**
+ * The configuration of every process (API, worker, CLI), from the environment, checked once at
+ * start: a bad value stops the process with one line naming the setting and what is allowed.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const production = env.NODE_ENV === 'production';
-  const clock = env.CLOCK === 'simulated' ? 'simulated' : 'system';
-  if (production && clock === 'simulated') throw new Error('CLOCK=simulated is refused in production mode.');
-  if (production && !env.JWT_SECRET && !env.OIDC_ISSUER)
-    throw new Error('Set JWT_SECRET or OIDC_ISSUER in production mode.');
+  // An empty variable is an unset one (`FOO= npm start`).
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = Environment.safeParse(given);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const dataDir = e.DATA_DIR ?? join(process.cwd(), '.data');
   return {
-    port: Number(env.PORT ?? 3000),
+    port: e.PORT,
+    host: e.HOST,
     production,
-    sqliteFile: env.SQLITE_FILE ?? join(env.DATA_DIR ?? join(process.cwd(), '.data'), 'engine.sqlite'),
-    eventstoreUrl: env.EVENTSTORE_URL || undefined,
+    sqliteFile: e.SQLITE_FILE ?? join(dataDir, 'engine.sqlite'),
+    eventstoreUrl: e.EVENTSTORE_URL,
     readModels: {
-      databaseUrl: env.DATABASE_URL || undefined,
-      schema: env.READ_MODELS_SCHEMA || undefined,
+      databaseUrl: e.DATABASE_URL,
+      schema: e.READ_MODELS_SCHEMA,
       sqliteFile:
-        env.READ_MODELS_SQLITE_FILE ??
-        (env.SQLITE_FILE
-          ? `${env.SQLITE_FILE.replace(/\.sqlite$/, '')}.read-models.sqlite`
-          : join(env.DATA_DIR ?? join(process.cwd(), '.data'), 'read-models.sqlite')),
+        e.READ_MODELS_SQLITE_FILE ??
+        (e.SQLITE_FILE
+          ? `${e.SQLITE_FILE.replace(/\.sqlite$/, '')}.read-models.sqlite`
+          : join(dataDir, 'read-models.sqlite')),
     },
-    clock,
+    clock: e.CLOCK,
     auth: {
-      jwtSecret: env.JWT_SECRET ?? (production ? undefined : DEV_SECRET),
-      oidcIssuer: env.OIDC_ISSUER || undefined,
-      jwksUrl: env.OIDC_JWKS_URL || undefined,
-      audience: env.JWT_AUDIENCE || undefined,
+      jwtSecret: e.JWT_SECRET ?? (production ? undefined : DEV_SECRET),
+      oidcIssuer: e.OIDC_ISSUER,
+      jwksUrl: e.OIDC_JWKS_URL,
+      audience: e.JWT_AUDIENCE,
     },
-    bodyLimit: env.BODY_LIMIT ?? '100kb',
-    timers: { pollMs: Number(env.TIMER_POLL_MS ?? 1000) },
-    workers: env.WORKERS === 'separate' ? 'separate' : 'in-process',
+    bodyLimit: e.BODY_LIMIT,
+    timers: { pollMs: e.TIMER_POLL_MS },
+    workers: e.WORKERS,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
   };
 }
 

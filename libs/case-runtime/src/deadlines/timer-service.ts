@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { comparePositions, type EventStore, type Position, type Subscription } from '@app/event-store';
 import { SYSTEM_TIMER } from '../auth/principal';
-import { ExecuteCaseCommand } from '../cases/case-commands';
+import { CaseCommands } from '../commands/execute-case-command';
+import type { CommandOutcome } from '../commands/outcome';
 import { Clock } from '../clock/clock';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { ProblemException } from '../http/problem';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { EVENT_STORE } from '../storage/storage.module';
 import { TimerIndex } from './timer-index';
 
@@ -30,7 +29,7 @@ export class TimerService implements OnApplicationBootstrap, OnApplicationShutdo
 
   constructor(
     private readonly index: TimerIndex,
-    private readonly bus: CommandBus,
+    private readonly commands: CaseCommands,
     private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -84,24 +83,30 @@ export class TimerService implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async fire(caseId: string, timerId: string): Promise<boolean> {
-    try {
-      await this.bus.execute(
-        new ExecuteCaseCommand(caseId, { type: 'FireDeadline', data: { timerId } }, SYSTEM_TIMER, {
-          correlationId: `timer:${timerId}`,
-          idempotencyKey: `timer:${timerId}`,
-        }),
-      );
-      this.index.settle(timerId, 'fired');
-      return true;
-    } catch (error) {
-      const status = error instanceof ProblemException ? error.problem.status : 0;
-      if (status === 422 || status === 404) {
+    const outcome = await this.commands.execute({
+      caseId,
+      command: { type: 'FireDeadline', data: { timerId } },
+      principal: SYSTEM_TIMER,
+      correlationId: `timer:${timerId}`,
+      idempotencyKey: `timer:${timerId}`,
+    });
+    return this.settle(timerId, outcome);
+  }
+
+  private settle(timerId: string, outcome: CommandOutcome): boolean {
+    switch (outcome.kind) {
+      case 'accepted':
+        this.index.settle(timerId, 'fired');
+        return true;
+      case 'rejected':
+      case 'notFound':
         // Fired or cancelled already (by another service, or before a restart): nothing to do twice.
         this.index.settle(timerId, 'dropped');
         return false;
-      }
-      if (status === 409) return false; // a caseworker's command won this revision; next run retries
-      throw error;
+      case 'conflict':
+        return false; // a caseworker's command won this revision; the next run retries
+      case 'forbidden':
+        throw new Error(`The timer service may not fire deadlines: ${outcome.message}`);
     }
   }
 

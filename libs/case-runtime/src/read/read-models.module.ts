@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EventStore } from '@app/event-store';
 import { CaseProjector, CaseQueries, openReadStore, type ReadStore } from '@app/read-models';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { EVENT_STORE } from '../storage/storage.module';
 import { ProjectionLag } from './projection-lag';
 

@@ -6,7 +6,7 @@ import {
   streamOf,
   type NewCaseEvent,
   type StoredCaseEvent,
-} from '../cases/case-stream.port';
+} from '../commands/case-streams.port';
 
 /** Case streams on the event store port: whichever adapter the configuration chose. */
 export class EventStoreCaseStreams extends CaseStreams {

@@ -3,9 +3,9 @@ import { dirname } from 'node:path';
 import { DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { createEventStore, SqliteEventStore, type EventStore } from '@app/event-store';
-import { CaseStreams } from '../cases/case-stream.port';
-import type { AppConfig } from '../config/app-config';
-import { IdempotencyStore, SqliteIdempotencyStore } from '../idempotency/idempotency-store';
+import { CaseStreams } from '../commands/case-streams.port';
+import type { AppConfig } from '../config/config';
+import { IdempotencyStore, SqliteIdempotencyStore } from './idempotency-store';
 import { EventStoreCaseStreams } from './event-store-case-streams';
 import { EventStoreHealth } from './event-store.health';
 

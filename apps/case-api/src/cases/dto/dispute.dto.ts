@@ -9,9 +9,26 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
+import {
+  CREDITOR_REPLY_EVENTS,
+  DEBTOR_ANSWER_EVENTS,
+  DEBTOR_CONTACT_EVENTS,
+  OBJECTION_CHANNELS,
+  variantsOf,
+  type CommandRequestOf,
+  type ContactChannel,
+  type CreditorReplyKind,
+  type DebtorAnswer,
+  type ObjectionChannel,
+} from '@app/case-domain';
 
 const TEXT = 5000;
+const ANSWERS = variantsOf(DEBTOR_ANSWER_EVENTS);
+const REPLIES = variantsOf(CREDITOR_REPLY_EVENTS);
+const WRITTEN = variantsOf(DEBTOR_CONTACT_EVENTS).filter((v): v is ContactChannel => !v.startsWith('phone'));
+const CHANNELS = ['phone', ...WRITTEN] as const;
 
+/** Each body knows the domain command it asks for; validation has already made it whole. */
 export class RegisterObjectionDto {
   @ApiPropertyOptional({ type: [String], description: 'Disputed lines; omit for the whole invoice' })
   @IsOptional()
@@ -19,7 +36,12 @@ export class RegisterObjectionDto {
   @IsString({ each: true })
   lineIds?: string[];
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(TEXT) debtorStatement!: string;
-  @ApiProperty({ enum: ['oral', 'written'] }) @IsIn(['oral', 'written']) channel!: 'oral' | 'written';
+  @ApiProperty({ enum: OBJECTION_CHANNELS }) @IsIn(OBJECTION_CHANNELS) channel!: ObjectionChannel;
+
+  toCommand(): CommandRequestOf<'RegisterObjection'> {
+    const { lineIds, debtorStatement, channel } = this;
+    return { type: 'RegisterObjection', data: { lineIds, debtorStatement, channel } };
+  }
 }
 
 export class RejectObjectionDto {
@@ -28,33 +50,54 @@ export class RejectObjectionDto {
   @IsNotEmpty()
   @MaxLength(TEXT)
   writtenAnswer!: string;
+
+  toCommand(): CommandRequestOf<'RejectObjection'> {
+    return { type: 'RejectObjection', data: { writtenAnswer: this.writtenAnswer } };
+  }
 }
 
 export class RequestDocumentsDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(TEXT) request!: string;
+
+  toCommand(): CommandRequestOf<'RequestDocuments'> {
+    return { type: 'RequestDocuments', data: { request: this.request } };
+  }
 }
 
 export class DocumentsReceivedDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(TEXT) description!: string;
+
+  toCommand(): CommandRequestOf<'RecordDocumentsReceived'> {
+    return { type: 'RecordDocumentsReceived', data: { description: this.description } };
+  }
 }
 
 export class ReferToCreditorDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) note?: string;
+
+  toCommand(): CommandRequestOf<'ReferObjectionToCreditor'> {
+    return { type: 'ReferObjectionToCreditor', data: { note: this.note } };
+  }
 }
 
 export class CreditorReplyDto {
-  @ApiProperty({ enum: ['maintain', 'creditDisputedLines'] }) @IsIn(['maintain', 'creditDisputedLines']) reply!:
-    'maintain' | 'creditDisputedLines';
+  @ApiProperty({ enum: REPLIES }) @IsIn(REPLIES) reply!: CreditorReplyKind;
   @ApiPropertyOptional({ enum: ['keep', 'waive'], description: 'Required when maintaining: the fee claim decision' })
   @ValidateIf((o: CreditorReplyDto) => o.reply === 'maintain')
   @IsIn(['keep', 'waive'])
   feeDecision?: 'keep' | 'waive';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) comment?: string;
+
+  toCommand(): CommandRequestOf<'RecordCreditorReply'> {
+    const { comment } = this;
+    return this.reply === 'maintain'
+      ? { type: 'RecordCreditorReply', data: { reply: 'maintain', feeDecision: this.feeDecision!, comment } }
+      : { type: 'RecordCreditorReply', data: { reply: this.reply, comment } };
+  }
 }
 
 export class DebtorContactDto {
-  @ApiProperty({ enum: ['phone', 'letter', 'email'] }) @IsIn(['phone', 'letter', 'email']) channel!:
-    'phone' | 'letter' | 'email';
+  @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel!: (typeof CHANNELS)[number];
   @ApiPropertyOptional({ description: 'Required for phone' })
   @ValidateIf((o: DebtorContactDto) => o.channel === 'phone')
   @IsBoolean()
@@ -65,14 +108,24 @@ export class DebtorContactDto {
   @IsNotEmpty()
   @MaxLength(TEXT)
   summary?: string;
-  @ApiPropertyOptional({ enum: ['accepts', 'maintainsDispute'], description: 'Required when reached by phone' })
+  @ApiPropertyOptional({ enum: ANSWERS, description: 'Required when reached by phone' })
   @ValidateIf((o: DebtorContactDto) => o.channel === 'phone' && o.reached === true)
-  @IsIn(['accepts', 'maintainsDispute'])
-  answer?: 'accepts' | 'maintainsDispute';
+  @IsIn(ANSWERS)
+  answer?: DebtorAnswer;
+
+  toCommand(): CommandRequestOf<'RecordDebtorContact'> {
+    if (this.channel !== 'phone') return { type: 'RecordDebtorContact', data: { channel: this.channel } };
+    if (!this.reached) return { type: 'RecordDebtorContact', data: { channel: 'phone', reached: false } };
+    const data = { channel: 'phone', reached: true, summary: this.summary!, answer: this.answer! } as const;
+    return { type: 'RecordDebtorContact', data };
+  }
 }
 
 export class DebtorAnswerDto {
-  @ApiProperty({ enum: ['accepts', 'maintainsDispute'] }) @IsIn(['accepts', 'maintainsDispute']) answer!:
-    'accepts' | 'maintainsDispute';
+  @ApiProperty({ enum: ANSWERS }) @IsIn(ANSWERS) answer!: DebtorAnswer;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(TEXT) summary!: string;
+
+  toCommand(): CommandRequestOf<'RecordDebtorAnswer'> {
+    return { type: 'RecordDebtorAnswer', data: { answer: this.answer, summary: this.summary } };
+  }
 }

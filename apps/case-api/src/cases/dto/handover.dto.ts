@@ -1,3 +1,4 @@
+import type { CommandRequestOf } from '@app/case-domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -79,4 +80,13 @@ export class HandOverClaimDto {
   @ValidateNested()
   @Type(() => PriorDisputeDto)
   disputedBeforeHandover?: PriorDisputeDto;
+
+  /** The handover as the domain takes it: the case id is derived, the creditor is the caller's or named. */
+  toCommand(caseId: string, creditorId: string): CommandRequestOf<'HandOverClaim'> {
+    const { creditorReference, debtor, invoice, noticeAlreadySentOn, disputedBeforeHandover } = this;
+    return {
+      type: 'HandOverClaim',
+      data: { caseId, creditorId, creditorReference, debtor, invoice, noticeAlreadySentOn, disputedBeforeHandover },
+    };
+  }
 }

@@ -15,6 +15,16 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import {
+  BOARD_OUTCOME_EVENTS,
+  CONCILIATION_CHOICE_EVENTS,
+  MANUAL_CLOSURE_REASONS,
+  variantsOf,
+  type BoardOutcome,
+  type CommandRequestOf,
+  type ConciliationChoice,
+  type ManualClosureReason,
+} from '@app/case-domain';
 import { MAX_MINOR } from './handover.dto';
 
 const TEXT = 5000;
@@ -23,6 +33,11 @@ export class PaymentDto {
   @ApiProperty({ description: 'Minor units (øre)', example: 50000 }) @IsInt() @Min(1) @Max(MAX_MINOR) amount!: number;
   @ApiProperty({ example: '2025-03-20' }) @IsDateString({ strict: true }) paidOn!: string;
   @ApiProperty({ example: 'KID 1234567' }) @IsString() @IsNotEmpty() @MaxLength(100) reference!: string;
+
+  toCommand(): CommandRequestOf<'RegisterPayment'> {
+    const { amount, paidOn, reference } = this;
+    return { type: 'RegisterPayment', data: { amount, paidOn, reference } };
+  }
 }
 
 export class CreditLineDto {
@@ -38,27 +53,44 @@ export class CreditNoteDto {
   @Type(() => CreditLineDto)
   lines!: CreditLineDto[];
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(TEXT) reason!: string;
+
+  toCommand(): CommandRequestOf<'IssueCreditNote'> {
+    const lines = this.lines.map(({ lineId, amount }) => ({ lineId, amount }));
+    return { type: 'IssueCreditNote', data: { lines, reason: this.reason } };
+  }
 }
 
 export class WithdrawDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(TEXT) reason!: string;
+
+  toCommand(): CommandRequestOf<'WithdrawClaim'> {
+    return { type: 'WithdrawClaim', data: { reason: this.reason } };
+  }
 }
 
 export class ConciliationDecisionDto {
-  @ApiProperty({ enum: ['agencyFiles', 'creditorFiles', 'close'] })
-  @IsIn(['agencyFiles', 'creditorFiles', 'close'])
-  choice!: 'agencyFiles' | 'creditorFiles' | 'close';
+  @ApiProperty({ enum: variantsOf(CONCILIATION_CHOICE_EVENTS) })
+  @IsIn(variantsOf(CONCILIATION_CHOICE_EVENTS))
+  choice!: ConciliationChoice;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) comment?: string;
+
+  toCommand(): CommandRequestOf<'DecideOnConciliation'> {
+    return { type: 'DecideOnConciliation', data: { choice: this.choice, comment: this.comment } };
+  }
 }
 
 export class FilingDto {
   @ApiProperty({ example: 'Oslo forliksråd' }) @IsString() @IsNotEmpty() @MaxLength(200) board!: string;
+
+  toCommand(): CommandRequestOf<'FileConciliationComplaint'> {
+    return { type: 'FileConciliationComplaint', data: { board: this.board } };
+  }
 }
 
-const OUTCOMES = ['settlement', 'judgmentForCreditor', 'defaultJudgment', 'judgmentForDebtor', 'noAgreement'] as const;
+const OUTCOMES = variantsOf(BOARD_OUTCOME_EVENTS);
 
 export class BoardOutcomeDto {
-  @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome!: (typeof OUTCOMES)[number];
+  @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome!: BoardOutcome;
   @ApiPropertyOptional({ description: 'Settlement: minor units' })
   @ValidateIf((o: BoardOutcomeDto) => o.outcome === 'settlement')
   @IsInt()
@@ -70,11 +102,20 @@ export class BoardOutcomeDto {
   @IsDateString({ strict: true })
   dueDate?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT) summary?: string;
+
+  toCommand(): CommandRequestOf<'RecordBoardOutcome'> {
+    const { outcome, summary } = this;
+    return outcome === 'settlement'
+      ? { type: 'RecordBoardOutcome', data: { outcome, amount: this.amount!, dueDate: this.dueDate! } }
+      : { type: 'RecordBoardOutcome', data: { outcome, summary } };
+  }
 }
 
-const CLOSURE_REASONS = ['uncollectable', 'debtorDeceased', 'debtorBankrupt', 'duplicate', 'other'] as const;
-
 export class CloseCaseDto {
-  @ApiProperty({ enum: CLOSURE_REASONS }) @IsIn(CLOSURE_REASONS) reason!: (typeof CLOSURE_REASONS)[number];
+  @ApiProperty({ enum: MANUAL_CLOSURE_REASONS }) @IsIn(MANUAL_CLOSURE_REASONS) reason!: ManualClosureReason;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(TEXT) note!: string;
+
+  toCommand(): CommandRequestOf<'CloseCase'> {
+    return { type: 'CloseCase', data: { reason: this.reason, note: this.note } };
+  }
 }

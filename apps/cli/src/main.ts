@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { ConfigError } from '@app/case-runtime';
+import { rebuildCommand } from './rebuild.command';
+import { tokenCommand } from './token.command';
+
+/** The engine's command-line tools, one program: `cli token <role>`, `cli rebuild`. */
+const program = new Command('cli')
+  .description('Command-line tools of the collection dispute engine')
+  .addCommand(tokenCommand)
+  .addCommand(rebuildCommand);
+
+program.parseAsync(process.argv).catch((error) => {
+  const message = error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error);
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+import { ConfigError, DEV_SECRET, loadConfig } from './config';
+
+const refusal = (env: NodeJS.ProcessEnv): string => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('the configuration was accepted');
+};
+
+describe('one validated configuration for the API, the worker and the CLI', () => {
+  it('given nothing set, then it runs the embedded default on loopback with the dev secret', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      production: false,
+      clock: 'system',
+      workers: 'in-process',
+      bodyLimit: '100kb',
+      timers: { pollMs: 1000 },
+      auth: { jwtSecret: DEV_SECRET },
+    });
+    expect(config.sqliteFile).toMatch(/\.data\/engine\.sqlite$/);
+    expect(config.readModels).toMatchObject({ databaseUrl: undefined });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ WORKERS: '', PORT: '' })).toMatchObject({ workers: 'in-process', port: 3000 });
+  });
+
+  it('given a misspelt value, then it names the setting and what is allowed, on one line', () => {
+    const message = refusal({ WORKERS: 'seperate' });
+    expect(message).toBe('Invalid configuration: WORKERS must be one of in-process, separate (got "seperate")');
+    expect(message).not.toContain('\n');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be a whole number from 0 to 65535 (got "eighty")'],
+    [{ PORT: '70000' }, 'PORT must be a whole number from 0 to 65535'],
+    [{ TIMER_POLL_MS: '-5' }, 'TIMER_POLL_MS must be a whole number'],
+    [{ EVENTSTORE_URL: 'localhost:2113' }, 'EVENTSTORE_URL must be a URL starting with esdb:// or esdb+discover://'],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL must be a URL starting with postgres:// or postgresql://'],
+    [{ OIDC_ISSUER: 'not a url' }, 'OIDC_ISSUER must be a URL'],
+    [{ BODY_LIMIT: 'huge' }, 'BODY_LIMIT must be a size such as 100kb or 1mb'],
+    [{ READ_MODELS_SCHEMA: 'x"; drop' }, 'READ_MODELS_SCHEMA must be a plain SQL identifier'],
+    [{ CLOCK: 'fast' }, 'CLOCK must be one of system, simulated'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
+  ])('refuses %j', (env, expected) => {
+    expect(refusal(env)).toContain(expected);
+  });
+
+  it('names every bad setting at once', () => {
+    const message = refusal({ WORKERS: 'both', CLOCK: 'fast' });
+    expect(message).toContain('WORKERS must be');
+    expect(message).toContain('CLOCK must be');
+  });
+
+  describe('in production', () => {
+    const secret = 's'.repeat(40);
+
+    it('given no secret and no OIDC issuer, then it will not start', () => {
+      expect(refusal({ NODE_ENV: 'production' })).toContain('JWT_SECRET is required with NODE_ENV=production');
+    });
+
+    it('given the published dev secret or a short one, then it will not start', () => {
+      expect(refusal({ NODE_ENV: 'production', JWT_SECRET: DEV_SECRET })).toContain(
+        'must not be the published dev secret',
+      );
+      expect(refusal({ NODE_ENV: 'production', JWT_SECRET: 'x' })).toContain('at least 32 characters');
+    });
+
+    it('given a simulated clock, then it will not start', () => {
+      expect(refusal({ NODE_ENV: 'production', JWT_SECRET: secret, CLOCK: 'simulated' })).toContain(
+        'CLOCK must be system with NODE_ENV=production',
+      );
+    });
+
+    it('given a strong secret or an OIDC issuer, then it starts without the dev secret', () => {
+      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).auth.jwtSecret).toBe(secret);
+      const oidc = loadConfig({ NODE_ENV: 'production', OIDC_ISSUER: 'https://id.example.no' });
+      expect(oidc.auth).toMatchObject({ jwtSecret: undefined, oidcIssuer: 'https://id.example.no' });
+    });
+  });
+});

@@ -1,0 +1,42 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type Database from 'better-sqlite3';
+import { Clock, clockFor } from './clock/clock';
+import { CaseRepository } from './commands/case-repository';
+import { CaseCommands, ExecuteCaseCommandHandler } from './commands/execute-case-command';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { TimerIndex } from './deadlines/timer-index';
+import { TimerService } from './deadlines/timer-service';
+import { ReadModelsModule } from './read/read-models.module';
+import { LOCAL_DB, StorageModule } from './storage/storage.module';
+
+export interface RuntimeOverrides {
+  clock?: Clock;
+}
+
+/**
+ * What every process shares, wired from one configuration: the event store and the local
+ * tables, the read models and their projector, the command path and the timer service.
+ * Whether the projector and the timers run here is the configuration's `workers` setting.
+ */
+@Module({})
+export class CaseRuntimeModule {
+  static forRoot(config: AppConfig, overrides: RuntimeOverrides = {}): DynamicModule {
+    const clock = overrides.clock ?? clockFor(config);
+    return {
+      module: CaseRuntimeModule,
+      global: true,
+      imports: [CqrsModule.forRoot(), StorageModule.forRoot(config), ReadModelsModule.forRoot(config)],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: clock },
+        CaseRepository,
+        ExecuteCaseCommandHandler,
+        CaseCommands,
+        { provide: TimerIndex, inject: [LOCAL_DB], useFactory: (db: Database.Database) => new TimerIndex(db) },
+        TimerService,
+      ],
+      exports: [APP_CONFIG, Clock, CaseRepository, CaseCommands, TimerIndex, TimerService],
+    };
+  }
+}
