@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { toMermaid } from '../libs/case-domain/src/diagram/mermaid';
+import { toMermaid } from '@app/case-domain';
 import { README_BEGIN, README_END, withDiagram } from './diagram-markers';
 
 const root = join(__dirname, '..');

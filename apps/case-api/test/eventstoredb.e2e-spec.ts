@@ -1,4 +1,4 @@
-import { EsdbProtocolFake } from '../../../libs/event-store/test/esdb-protocol-fake/esdb-protocol-fake';
+import { EsdbProtocolFake } from '@app/event-store/testing';
 import { Api } from './api-harness';
 
 /** The same API with EventStoreDB as the system of record (here: the protocol fake, via the real client). */

@@ -3,7 +3,7 @@ import { getShortestPaths } from '@xstate/graph';
 import { caseMachine, type TransitionEvent } from '../src';
 import { MACHINE_STATES, MACHINE_TRANSITIONS, TransitionCoverage } from './coverage';
 import { runWalk, walk } from './walk';
-import { CaseSpec, cmd, objection } from './case-spec';
+import { CaseSpec, cmd, objection } from '../testing';
 
 /**
  * Journeys a random walk seldom takes: a partial objection whose lines are credited while the

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { CASEWORK_ACTIONS, fold, type CaseEvent } from '../src';
-import type { CaseSpec } from './case-spec';
+import type { CaseSpec } from '../testing';
 import { BUILDERS, runWalk, walk } from './walk';
 
 const RUNS = { numRuns: 300, seed: 4242 };

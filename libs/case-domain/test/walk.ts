@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { addDays, dateOf, gateOf, machineAllows, type CaseworkAction, type CaseCommand } from '../src';
-import { CaseSpec, DAY0, cmd, handover } from './case-spec';
+import { CaseSpec, DAY0, cmd, handover } from '../testing';
 import type { TransitionCoverage } from './coverage';
 
 /** One random step: which allowed action (or waiting), which variant, and a size for amounts. */

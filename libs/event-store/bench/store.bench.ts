@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore, type EventData } from '../src';
 import { migrate } from '../src/sqlite/schema';
-import { caseHistory, eventsFor } from './case-events';
+import { caseHistory } from '@app/case-domain/testing';
+import { eventsFor } from './case-events';
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), 'store-bench-'));

@@ -1,6 +1,6 @@
 import { EventStoreDbEventStore } from '../src/esdb/esdb-event-store';
 import { describeEventStoreContract } from './contract';
-import { EsdbProtocolFake } from './esdb-protocol-fake/esdb-protocol-fake';
+import { EsdbProtocolFake } from '../testing';
 
 describe('EventStoreDB adapter against the protocol fake', () => {
   const fake = new EsdbProtocolFake();

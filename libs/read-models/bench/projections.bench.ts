@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { newEventId, SqliteEventStore } from '@app/event-store';
 import { CaseProjector, openReadStore, rebuildReadModels, type ReadStore } from '@app/read-models';
-import { caseHistory } from '../../event-store/bench/case-events';
+import { caseHistory } from '@app/case-domain/testing';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'projections-bench-'));

@@ -1,6 +1,6 @@
 import { fold } from '@app/case-domain';
 import { newEventId, type EventStore } from '@app/event-store';
-import { CaseSpec, cmd, day, objection } from '../../case-domain/test/case-spec';
+import { CaseSpec, cmd, day, objection } from '@app/case-domain/testing';
 
 /** Case histories decided by the real machine, in five journeys, appended as the API would. */
 export async function seedCases(store: EventStore, count: number): Promise<CaseSpec[]> {

@@ -14,7 +14,7 @@ import type { ContactChannel, CreditLine, Debtor, FeeDecision, Invoice } from '.
  * Commands are requests, named as imperatives. `at` is the moment the command is decided,
  * read from the caller's injected clock: the domain itself never reads one.
  */
-type Request<T extends string, D = {}> = { type: T; at: Instant; data: D };
+type Request<T extends string, D = Record<never, never>> = { type: T; at: Instant; data: D };
 
 export type HandOverClaim = Request<
   'HandOverClaim',

@@ -6,7 +6,7 @@ import type { DebtorKind, FeeKind, FeeQuote, InterestAccrual, Minor, Allocation 
  * time of the fact (for a timer, the deadline it fired for); who recorded it and when it was
  * stored travel in the event store's metadata.
  */
-type Fact<T extends string, D = {}> = { type: T; data: D & { at: Instant } };
+type Fact<T extends string, D = Record<never, never>> = { type: T; data: D & { at: Instant } };
 
 export interface DebtorContact {
   phone?: string;

@@ -1,4 +1,4 @@
-import { day } from '../case-spec';
+import { day } from '../../testing';
 import { given } from '../decider-spec';
 import { CASE, cancelled, interestUpTo, scheduled } from './history';
 

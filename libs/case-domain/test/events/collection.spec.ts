@@ -1,4 +1,4 @@
-import { DAY0, day, handover } from '../case-spec';
+import { DAY0, day, handover } from '../../testing';
 import { given } from '../decider-spec';
 import {
   CASE,

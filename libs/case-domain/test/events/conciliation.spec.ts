@@ -1,5 +1,5 @@
 import type { CaseEvent } from '../../src';
-import { DAY0, day } from '../case-spec';
+import { DAY0, day } from '../../testing';
 import { given } from '../decider-spec';
 import {
   AGENCY_FILES,

@@ -1,4 +1,4 @@
-import { day } from '../case-spec';
+import { day } from '../../testing';
 import { given } from '../decider-spec';
 import { CASE, CONFIRMED_BY_LETTER, DEBTOR_MAINTAINED_DISPUTE, cancelled, fired, scheduled } from './history';
 

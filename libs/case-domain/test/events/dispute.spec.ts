@@ -1,5 +1,5 @@
 import type { CaseEvent, CreditorReplyOverdue, Instant } from '../../src';
-import { day } from '../case-spec';
+import { day } from '../../testing';
 import { given } from '../decider-spec';
 import {
   CASE,

@@ -12,7 +12,7 @@ import type {
   Recommendation,
   TimerKind,
 } from '../../src';
-import { handover } from '../case-spec';
+import { handover } from '../../testing';
 
 /**
  * The literal history of one case (case-1: Kari Nordmann, consumer, 3 000 NOK on two lines,

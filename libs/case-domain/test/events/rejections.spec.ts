@@ -1,5 +1,5 @@
 import type { CaseEvent, CaseworkAction } from '../../src';
-import { DAY0, day, handover } from '../case-spec';
+import { DAY0, day, handover } from '../../testing';
 import { given } from '../decider-spec';
 import { CASE, scheduled } from './history';
 

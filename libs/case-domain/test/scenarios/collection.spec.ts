@@ -1,4 +1,4 @@
-import { CaseSpec, DAY0, day, handover } from '../case-spec';
+import { CaseSpec, DAY0, day, handover } from '../../testing';
 
 describe('collection before any dispute', () => {
   it('given a claim handed over without a notice, then the agency sends the inkassovarsel with a 14-day deadline and the notice fee', () => {

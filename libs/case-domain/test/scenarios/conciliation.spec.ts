@@ -1,4 +1,4 @@
-import { CaseSpec, cmd, day, objection } from '../case-spec';
+import { CaseSpec, cmd, day, objection } from '../../testing';
 
 /** Objection at the light-fee stage; creditor maintains; debtor still disputes. */
 function debtorMaintainsDispute(feeDecision: 'keep' | 'waive' = 'keep') {

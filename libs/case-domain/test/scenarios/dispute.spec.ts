@@ -1,4 +1,4 @@
-import { CaseSpec, cmd, day, objection } from '../case-spec';
+import { CaseSpec, cmd, day, objection } from '../../testing';
 
 /** A case at the light-fee stage (payment demand sent) with a full objection referred to the creditor. */
 function referredToCreditor() {

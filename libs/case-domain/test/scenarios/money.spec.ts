@@ -1,4 +1,4 @@
-import { CaseSpec, cmd, day } from '../case-spec';
+import { CaseSpec, cmd, day } from '../../testing';
 
 describe('money on a case', () => {
   it('given interest and fees owed, when a partial payment comes, then it goes to costs, then interest, then principal', () => {

@@ -1,5 +1,5 @@
 import { decide, evolve, initialCaseState, type Rejection } from '../../src';
-import { CaseSpec, DAY0, cmd, day, handover, objection } from '../case-spec';
+import { CaseSpec, DAY0, cmd, day, handover, objection } from '../../testing';
 
 function rejected(result: unknown): Rejection {
   if (Array.isArray(result)) throw new Error(`expected a rejection, got ${result.map((e) => e.type).join(', ')}`);

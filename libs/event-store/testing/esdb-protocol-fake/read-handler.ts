@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the client's generated protobuf messages are untyped JavaScript */
 import { randomUUID } from 'node:crypto';
 import type { AllFilter, EventStore, Position, RecordedEvent } from '../../src';
 import { fromWire, readResponse, streamNameOf, streamsPb, toWire } from './messages';

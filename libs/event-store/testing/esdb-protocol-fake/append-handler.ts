@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the client's generated protobuf messages are untyped JavaScript */
 import {
   IdempotencyViolation,
   WrongExpectedVersion,

@@ -1,0 +1,76 @@
+// @ts-check
+import eslint from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import prettier from 'eslint-config-prettier';
+
+const APPS = ['case-api', 'case-worker', 'cli'];
+const LIBS = ['case-domain', 'event-store', 'read-models', 'case-runtime'];
+
+/**
+ * The rooms of the monorepo and what each may import (README, "Layout"): apps import only
+ * libraries, never each other; libraries never import apps; the domain imports nothing of
+ * ours; nobody reaches into another library's tests or benchmarks.
+ */
+const boundaries = [
+  ...APPS.map((app) => ({
+    target: `./apps/${app}`,
+    from: APPS.filter((other) => other !== app).map((other) => `./apps/${other}`),
+    message: 'An app imports libraries only, never another app.',
+  })),
+  { target: './libs', from: './apps', message: 'A library never imports an app.' },
+  {
+    target: './libs/case-domain',
+    from: LIBS.filter((lib) => lib !== 'case-domain').map((lib) => `./libs/${lib}`),
+    message: 'The case domain depends on nothing of ours.',
+  },
+  ...LIBS.map((lib) => ({
+    target: ['./apps', ...LIBS.filter((other) => other !== lib).map((other) => `./libs/${other}`)],
+    from: [`./libs/${lib}/test`, `./libs/${lib}/bench`],
+    message: "Tests and benchmarks are their library's own: import the library's public index instead.",
+  })),
+];
+
+/** Another library is imported by its public name (`@app/<lib>`, `@app/<lib>/testing`), never by a path into it. */
+const CROSS_LIBRARY_PATH = {
+  regex: `(^|/)\\.\\./(${[...LIBS, 'libs', 'apps'].join('|')})(/|$)`,
+  message: 'Import another library by its public name (@app/<lib> or @app/<lib>/testing), not by a path into it.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', '*.js', '*.mjs'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: boundaries }],
+      'import-x/no-cycle': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-empty-object-type': ['error', { allowWithName: 'Request$' }],
+      'max-len': ['error', { code: 120, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true }],
+      'no-restricted-imports': ['error', { patterns: [CROSS_LIBRARY_PATH] }],
+    },
+  },
+  {
+    // The domain is pure: XState and its own modules, nothing else (no Node, no framework, no I/O).
+    files: ['libs/case-domain/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            CROSS_LIBRARY_PATH,
+            { regex: '^(?!xstate$|\\.)', message: 'libs/case-domain imports nothing but xstate.' },
+          ],
+        },
+      ],
+    },
+  },
+  prettier,
+);
