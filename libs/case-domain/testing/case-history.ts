@@ -1,33 +1,30 @@
-import { decide, evolve, initialCaseState, type CaseCommand, type CaseEvent, type CaseState } from '../src';
+import {
+  commandAt,
+  decide,
+  evolve,
+  initialCaseState,
+  type CaseCommandRequest,
+  type CaseEvent,
+  type CaseState,
+} from '../src';
+import { handover } from './case-spec';
 
 /** One realistic case history, decided by the real machine: handover, objection, replies, board. */
 export function caseHistory(): CaseEvent[] {
   const at = (day: number) => new Date(Date.UTC(2025, 2, 3 + day, 9)).toISOString();
-  const commands: Array<Omit<CaseCommand, 'at'> & { day: number }> = [
+  const commands: Array<CaseCommandRequest & { day: number }> = [
     {
       day: 0,
       type: 'HandOverClaim',
-      data: {
+      // The debtor's postal address makes the stored events as large as real ones.
+      data: handover({
         caseId: 'template',
-        creditorId: 'creditor-a',
         creditorReference: 'INV-1',
         debtor: {
-          id: 'd-1',
-          name: 'Kari Nordmann',
-          kind: 'consumer',
-          contact: { phone: '+4791234567', email: 'kari@example.no', postalAddress: 'Storgata 1, 0155 Oslo' },
+          ...handover().debtor,
+          contact: { ...handover().debtor.contact, postalAddress: 'Storgata 1, 0155 Oslo' },
         },
-        invoice: {
-          number: '1001',
-          issueDate: '2025-01-15',
-          dueDate: '2025-02-01',
-          currency: 'NOK',
-          lines: [
-            { lineId: 'L1', description: 'Installation of heat pump', amount: 2_000_00 },
-            { lineId: 'L2', description: 'Service visit', amount: 1_000_00 },
-          ],
-        },
-      },
+      }),
     },
     {
       day: 5,
@@ -50,11 +47,11 @@ export function caseHistory(): CaseEvent[] {
       type: 'RecordBoardOutcome',
       data: { outcome: 'judgmentForCreditor', summary: 'Judgment for the creditor.' },
     },
-  ] as never;
+  ];
   let state: CaseState = initialCaseState;
   const history: CaseEvent[] = [];
   for (const { day, ...command } of commands) {
-    const decision = decide(state, { ...command, at: at(day) } as CaseCommand);
+    const decision = decide(state, commandAt(command, at(day)));
     if (!decision.ok) throw new Error(`bench history: ${decision.rejection.message}`);
     for (const e of decision.events) state = evolve(state, e);
     history.push(...decision.events);
