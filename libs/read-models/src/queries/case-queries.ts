@@ -1,8 +1,9 @@
-import { addDays, type CalendarDate, type Instant } from '@app/case-domain';
+import { addDays, type CalendarDate, type CaseStatus, type Instant } from '@app/case-domain';
 import type { ReadStore } from '../db/connect';
 import type { CaseSummaryRow } from '../db/schema';
 import { decodeCursor, encodeCursor } from './cursor';
 
+/** The caseworkers' queues: a grouping of the machine's states (checked against them by the compiler). */
 export const QUEUES = {
   objectionsToAssess: { statuses: ['dispute.assessing'], label: 'Objections to assess' },
   awaitingCreditor: { statuses: ['dispute.awaitingCreditor'], label: 'Awaiting the creditor (overdue first)' },
@@ -17,7 +18,7 @@ export const QUEUES = {
   atTheBoard: { statuses: ['preparingComplaint', 'conciliationBoard'], label: 'At the conciliation board' },
   deadlinesDue: { statuses: null, label: 'Deadlines due in the next days' },
   limitationAtRisk: { statuses: null, label: 'Limitation at risk' },
-} as const;
+} as const satisfies Record<string, { statuses: readonly CaseStatus[] | null; label: string }>;
 export type QueueName = keyof typeof QUEUES;
 
 export type SortKey = 'lastChanged' | 'dueAt' | 'outstanding' | 'overdueFirst';
