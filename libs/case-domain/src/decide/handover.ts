@@ -1,5 +1,5 @@
-import { noticeFee } from '../money';
-import { dateOf, isCalendarDate } from '../time/dates';
+import { FIRST_INTEREST_DAY, noticeFee } from '../money';
+import { addDays, dateOf, isCalendarDate } from '../time/dates';
 import type { HandOverClaim } from '../commands/case-commands';
 import type { CaseEvent, ClaimHandedOver } from '../events/case-events';
 import { initialCaseState } from '../state/case-state';
@@ -80,6 +80,13 @@ function validate({ data, at }: HandOverClaim): ReturnType<typeof invalid> | nul
   }
   if (invoice.dueDate < invoice.issueDate)
     return invalid('The due date cannot be before the issue date.', 'invoice.dueDate');
+  if (addDays(invoice.dueDate, 1) < FIRST_INTEREST_DAY) {
+    const first = FIRST_INTEREST_DAY;
+    return invalid(
+      `The claim fell due before ${first}, the first day late-payment interest is known for.`,
+      'invoice.dueDate',
+    );
+  }
   if (invoice.lines.length === 0) return invalid('An invoice needs at least one order line.', 'invoice.lines');
   const ids = new Set<string>();
   for (const [i, line] of invoice.lines.entries()) {

@@ -38,7 +38,23 @@ describe('late-payment interest', () => {
   });
 
   it('given a day before the first configured rate, then it refuses rather than guess', () => {
-    expect(() => lateInterest(1_000_00, '2022-12-01', '2023-01-31')).toThrow(RuleNotInForce);
+    expect(() => lateInterest(1_000_00, '2013-12-01', '2014-01-31')).toThrow(RuleNotInForce);
+  });
+
+  it('given a claim due in 2022, then it accrues at the published rates of each half-year since (RULES.md § 2a)', () => {
+    const accrual = lateInterest(1_000_00, '2022-06-02', '2023-01-10');
+    expect(accrual.periods.map((p) => [p.from, p.to, p.ratePercentBp])).toEqual([
+      ['2022-06-03', '2022-06-30', 850],
+      ['2022-07-01', '2022-12-31', 925],
+      ['2023-01-01', '2023-01-10', 1075],
+    ]);
+  });
+
+  it('reaches back to 1 January 2014 with no gap and no overlap between half-years', () => {
+    expect(lateInterest(1_000_00, '2013-12-31', '2026-12-31').periods.map((p) => p.from)).toHaveLength(26);
+    expect(lateInterest(1_000_00, '2015-06-30', '2015-07-01').periods).toEqual([
+      expect.objectContaining({ from: '2015-07-01', to: '2015-07-01', ratePercentBp: 900, days: 1 }),
+    ]);
   });
 
   it('splitting a span anywhere changes the sum by at most an øre per split', () => {

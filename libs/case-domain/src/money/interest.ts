@@ -57,3 +57,6 @@ export function lateInterest(principal: Minor, from: CalendarDate, to: CalendarD
 function roundHalfUp(numerator: bigint, denominator: bigint): bigint {
   return (numerator * 2n + denominator) / (denominator * 2n);
 }
+
+/** The first day late-payment interest can be computed for: a claim must fall due after it. */
+export const FIRST_INTEREST_DAY: CalendarDate = LATE_INTEREST[0].from;

@@ -52,17 +52,44 @@ export const COURT_FEE_TENTHS_OF_R = 11;
 
 /**
  * Forsinkelsesrente: the policy rate + 8 points, fixed each half-year (forsinkelsesrenteloven
- * § 3). In basis points. RULES.md confirms H1 2025 and H1 2026; the rest are from Norges Bank's
- * policy-rate history and marked unconfirmed; the last one is carried forward until replaced.
+ * § 3), as published (RULES.md § 2a), in basis points. It reaches back far enough for any claim
+ * due in the last ten years; a claim due before the first row is refused at handover. The last
+ * row is carried forward, marked unconfirmed, until the next half-year's rate is configured.
  */
+const halfYear = (year: number, half: 1 | 2, bp: number, unconfirmed = false): Dated & { bp: number } => ({
+  from: `${year}-${half === 1 ? '01-01' : '07-01'}`,
+  to: `${year}-${half === 1 ? '06-30' : '12-31'}`,
+  bp,
+  source: `forsinkelsesrenteloven § 3: ${(bp / 100).toFixed(2)} % ${half === 1 ? 'H1' : 'H2'} ${year} (RULES.md § 2a)`,
+  ...(unconfirmed ? { unconfirmed } : {}),
+});
+
 export const LATE_INTEREST: ReadonlyArray<Dated & { bp: number }> = [
-  { from: '2023-01-01', to: '2023-06-30', bp: 1075, unconfirmed: true, source: 'policy rate 2.75 % + 8' },
-  { from: '2023-07-01', to: '2023-12-31', bp: 1175, unconfirmed: true, source: 'policy rate 3.75 % + 8' },
-  { from: '2024-01-01', to: '2024-06-30', bp: 1250, unconfirmed: true, source: 'policy rate 4.5 % + 8' },
-  { from: '2024-07-01', to: '2024-12-31', bp: 1250, unconfirmed: true, source: 'policy rate 4.5 % + 8' },
-  { from: '2025-01-01', to: '2025-06-30', bp: 1250, source: 'forsinkelsesrenteloven: 12.5 % H1 2025 (RULES.md)' },
-  { from: '2025-07-01', to: '2025-12-31', bp: 1225, unconfirmed: true, source: 'policy rate 4.25 % + 8' },
-  { from: '2026-01-01', to: '2026-06-30', bp: 1200, source: 'forsinkelsesrenteloven: 12.0 % H1 2026 (RULES.md)' },
+  halfYear(2014, 1, 950),
+  halfYear(2014, 2, 950),
+  halfYear(2015, 1, 925),
+  halfYear(2015, 2, 900),
+  halfYear(2016, 1, 875),
+  halfYear(2016, 2, 850),
+  halfYear(2017, 1, 850),
+  halfYear(2017, 2, 850),
+  halfYear(2018, 1, 850),
+  halfYear(2018, 2, 850),
+  halfYear(2019, 1, 875),
+  halfYear(2019, 2, 925),
+  halfYear(2020, 1, 950),
+  halfYear(2020, 2, 800),
+  halfYear(2021, 1, 800),
+  halfYear(2021, 2, 800),
+  halfYear(2022, 1, 850),
+  halfYear(2022, 2, 925),
+  halfYear(2023, 1, 1075),
+  halfYear(2023, 2, 1175),
+  halfYear(2024, 1, 1250),
+  halfYear(2024, 2, 1250),
+  halfYear(2025, 1, 1250),
+  halfYear(2025, 2, 1225, true),
+  halfYear(2026, 1, 1200),
   {
     from: '2026-07-01',
     bp: 1200,

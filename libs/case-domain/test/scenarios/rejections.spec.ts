@@ -134,3 +134,22 @@ describe('what the machine refuses, and that a refusal changes nothing', () => {
     expect(r.message).toContain('§ 11');
   });
 });
+
+describe('claims older than the rules the engine knows', () => {
+  it('given a claim due in 2013, before the first interest rate, when it is handed over, then it is refused and nothing happens', () => {
+    const spec = new CaseSpec();
+    const result = spec.try({
+      type: 'HandOverClaim',
+      at: DAY0,
+      data: handover({ invoice: { ...handover().invoice, issueDate: '2013-05-01', dueDate: '2013-06-01' } }),
+    });
+    expect(result).toMatchObject({ kind: 'invalid', field: 'invoice.dueDate' });
+    expect(spec.history).toEqual([]);
+  });
+
+  it('given a claim due in 2022, inside the limitation period of a debt acknowledged since, then it is taken on and its interest computes', () => {
+    const spec = CaseSpec.given({ invoice: { ...handover().invoice, issueDate: '2022-05-01', dueDate: '2022-06-02' } });
+    expect(spec.status).toBe('collection.notice');
+    expect(spec.view.amounts.interest).toBeGreaterThan(0);
+  });
+});
