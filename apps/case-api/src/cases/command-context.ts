@@ -11,8 +11,6 @@ export interface CommandContext {
   expectedRevision?: bigint;
   idempotencyKey?: string;
   correlationId: string;
-  /** Method and path, so one idempotency key cannot be reused for a different request. */
-  route: string;
   response: Response;
 }
 
@@ -24,7 +22,6 @@ export const CommandCtx = createParamDecorator((_: unknown, ctx: ExecutionContex
     expectedRevision: parseIfMatch(request.header('if-match')),
     idempotencyKey: parseIdempotencyKey(request.header('idempotency-key')),
     correlationId: String(request.id ?? ''),
-    route: `${request.method} ${request.path}`,
     response: http.getResponse<Response>(),
   };
 });

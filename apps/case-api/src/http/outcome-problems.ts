@@ -6,12 +6,21 @@ type Refusal = Exclude<CommandOutcome, { kind: 'accepted' }>;
 
 /**
  * The one place where what became of a command turns into HTTP: 403, 404, 409 with the current
- * revision, 422 with the state and the actions allowed now. Everything else reads the outcome.
+ * revision, 422 with the state and the actions allowed now (or for a reused idempotency key). Everything else reads the outcome.
  */
 export function problemFor(outcome: Refusal): ProblemException {
   switch (outcome.kind) {
     case 'forbidden':
       return Problems.forbidden(outcome.message);
+    case 'keyReused':
+      return problem(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'idempotency-key-reused',
+        'Idempotency-Key reused for a different request',
+        {
+          detail: outcome.message,
+        },
+      );
     case 'notFound':
       return Problems.notFound(outcome.message);
     case 'conflict':

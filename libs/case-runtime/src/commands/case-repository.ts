@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { fold, type CaseState } from '@app/case-domain';
-import { CaseStreams, type StreamRevision } from './case-streams.port';
+import { CaseStreams, type StoredCaseEvent, type StreamRevision } from './case-streams.port';
 
 export interface LoadedCase {
   state: CaseState;
+  stored: StoredCaseEvent[];
   revision: StreamRevision;
   recordedAt: string | null;
 }
@@ -14,6 +15,7 @@ export async function loadCase(streams: CaseStreams, caseId: string): Promise<Lo
   const last = stored[stored.length - 1];
   return {
     state: fold(stored.map((s) => s.event)),
+    stored,
     revision: last ? last.revision : 'no_stream',
     recordedAt: last?.recordedAt ?? null,
   };

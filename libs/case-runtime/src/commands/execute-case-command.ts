@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '../clock/clock';
 import { CaseStreams } from './case-streams.port';
-import { handleCaseCommand, type CaseCommandEnvelope } from './handle-case-command';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { IdempotencyStore } from '../storage/idempotency-store';
+import { handleCaseCommand, type CaseCommandEnvelope, type CommandPathDeps } from './handle-case-command';
 import type { CommandOutcome } from './outcome';
 
 /** One domain command on one case, as it travels on the command bus. */
@@ -12,13 +14,14 @@ export class ExecuteCaseCommand {
 
 @CommandHandler(ExecuteCaseCommand)
 export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CommandOutcome> {
-  constructor(
-    private readonly streams: CaseStreams,
-    private readonly clock: Clock,
-  ) {}
+  private readonly deps: CommandPathDeps;
+
+  constructor(streams: CaseStreams, clock: Clock, keys: IdempotencyStore, @Inject(APP_CONFIG) config: AppConfig) {
+    this.deps = { streams, clock, keys, keyLifetimeMs: config.idempotency.keyLifetimeHours * 3_600_000 };
+  }
 
   execute({ envelope }: ExecuteCaseCommand): Promise<CommandOutcome> {
-    return handleCaseCommand({ streams: this.streams, clock: this.clock }, envelope);
+    return handleCaseCommand(this.deps, envelope);
   }
 }
 

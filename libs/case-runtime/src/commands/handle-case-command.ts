@@ -1,8 +1,22 @@
-import { CASE_MACHINE_VERSION, commandAt, decide, fold, type CaseCommandRequest } from '@app/case-domain';
+import {
+  allowedActions,
+  CASE_MACHINE_VERSION,
+  caseViewOf,
+  commandAt,
+  dateOf,
+  decide,
+  fold,
+  RuleNotInForce,
+  type CaseCommandRequest,
+  type CaseState,
+  type CaseView,
+} from '@app/case-domain';
 import { actorOf, type Principal } from '../auth/principal';
 import type { Clock } from '../clock/clock';
-import { loadCase } from './case-repository';
+import type { IdempotencyStore } from '../storage/idempotency-store';
+import { loadCase, type LoadedCase } from './case-repository';
 import { CaseStreams, StaleRevision } from './case-streams.port';
+import { fingerprintOf, idempotencyScopeOf, priorUseIn } from './idempotency';
 import { eventIds } from './ids';
 import type { CommandOutcome } from './outcome';
 import { mayGive, visibleTo } from './permissions';
@@ -16,63 +30,151 @@ export interface CaseCommandEnvelope {
   /** The revision the caller decided on (If-Match); a different one is a conflict. */
   expectedRevision?: bigint;
   correlationId: string;
-  /** Makes the appended events' ids deterministic, so a retry cannot append twice. */
+  /** A retry with the same key gets the first answer, and appends nothing. */
   idempotencyKey?: string;
 }
 
 export interface CommandPathDeps {
   streams: CaseStreams;
   clock: Clock;
+  keys: IdempotencyStore;
+  /** How long an idempotency key is remembered. */
+  keyLifetimeMs: number;
 }
+
+type Keyed = { scope: string; key: string; fingerprint: string; since: string };
 
 /**
  * The one write path of a case: load the stream, fold, decide, append at the revision read.
- * Every process (API, worker, CLI) goes through it, and it answers with a typed outcome.
+ * Every process goes through it, and it answers with a typed outcome. Nothing is appended that
+ * cannot be folded and shown (the view is computed first), and a request with an idempotency
+ * key is answered from the stream when it already left its events there, on any instance.
  */
 export async function handleCaseCommand(deps: CommandPathDeps, envelope: CaseCommandEnvelope): Promise<CommandOutcome> {
   const { caseId, command, principal } = envelope;
   if (!mayGive(principal, command.type)) {
     return { kind: 'forbidden', message: `The ${principal.role} role may not ${command.type}.` };
   }
-  const { state, revision } = await loadCase(deps.streams, caseId);
+  const now = deps.clock.now();
+  const keyed = envelope.idempotencyKey ? keyOf(deps, envelope, now) : null;
+  if (keyed) {
+    const earlier = deps.keys.find(keyed.scope, keyed.key, keyed.since);
+    if (earlier && (earlier.fingerprint !== keyed.fingerprint || earlier.caseId !== caseId)) return keyReused();
+  }
+  const loaded = await loadCase(deps.streams, caseId);
+  const { state, revision } = loaded;
   if (state.facts && !visibleTo(state, principal)) return { kind: 'notFound', message: 'No such case.' };
-  const at = deps.clock.now();
+  const replay = keyed && replayFrom(caseId, loaded, keyed);
+  if (replay) return replay;
   if (command.type === 'HandOverClaim' && state.facts && revision !== 'no_stream') {
-    return { kind: 'accepted', caseId, state, revision, events: [], created: false, at };
+    const view = caseViewOf(state, dateOf(now));
+    return { kind: 'accepted', caseId, state, revision, events: [], created: false, at: now, view, replayed: false };
   }
   if (!state.facts && command.type !== 'HandOverClaim') return { kind: 'notFound', message: 'No such case.' };
   if (envelope.expectedRevision !== undefined && revision !== envelope.expectedRevision) {
     return { kind: 'conflict', expected: envelope.expectedRevision, actual: revision };
   }
 
-  const decision = decide(state, commandAt(command, at));
+  const decision = decide(state, commandAt(command, now));
   if (!decision.ok) {
     const { rejection } = decision;
-    return rejection.kind === 'caseNotFound'
-      ? { kind: 'notFound', message: rejection.message }
-      : { kind: 'rejected', rejection };
+    if (rejection.kind === 'caseNotFound') return { kind: 'notFound', message: rejection.message };
+    return { kind: 'rejected', rejection };
+  }
+  const after = fold(decision.events, state);
+  let view: CaseView;
+  try {
+    view = caseViewOf(after, dateOf(now));
+  } catch (error) {
+    if (!(error instanceof RuleNotInForce)) throw error;
+    const allowed = allowedActions(state);
+    return {
+      kind: 'rejected',
+      rejection: { kind: 'invalid', command: command.type, state: state.status, allowed, message: error.message },
+    };
   }
 
-  const ids = eventIds(decision.events.length, caseId, envelope.idempotencyKey);
+  const ids = eventIds(decision.events.length, caseId, keyed ?? undefined);
   const metadata = {
     correlationId: envelope.correlationId,
     causationId: envelope.idempotencyKey ?? envelope.correlationId,
     actor: actorOf(principal),
-    occurredAt: at,
+    occurredAt: now,
     machineVersion: CASE_MACHINE_VERSION,
     schemaVersion: EVENT_SCHEMA_VERSION,
     command: command.type,
+    ...(keyed
+      ? { idempotencyKey: keyed.key, idempotencyScope: keyed.scope, requestFingerprint: keyed.fingerprint }
+      : {}),
   };
+  let next: bigint;
   try {
-    const next = await deps.streams.append(
+    next = await deps.streams.append(
       caseId,
       revision,
       decision.events.map((event, i) => ({ id: ids[i], event, metadata })),
     );
-    const after = fold(decision.events, state);
-    return { kind: 'accepted', caseId, state: after, revision: next, events: decision.events, created: true, at };
   } catch (error) {
-    if (error instanceof StaleRevision) return { kind: 'conflict', expected: revision, actual: error.actual };
-    throw error;
+    if (!(error instanceof StaleRevision)) throw error;
+    // Another request won the revision; if it was this request's twin (same key), answer as it was answered.
+    const raced = keyed && replayFrom(caseId, await loadCase(deps.streams, caseId), keyed);
+    return raced || { kind: 'conflict', expected: revision, actual: error.actual };
+  }
+  if (keyed) remember(deps, keyed, caseId, now);
+  return {
+    kind: 'accepted',
+    caseId,
+    state: after,
+    revision: next,
+    events: decision.events,
+    created: true,
+    at: now,
+    view,
+    replayed: false,
+  };
+}
+
+function keyOf(deps: CommandPathDeps, envelope: CaseCommandEnvelope, now: string): Keyed {
+  return {
+    scope: idempotencyScopeOf(envelope.principal),
+    key: envelope.idempotencyKey!,
+    fingerprint: fingerprintOf(envelope.command),
+    since: new Date(Date.parse(now) - deps.keyLifetimeMs).toISOString(),
+  };
+}
+
+/** The first answer to a keyed request whose events are already in the stream. */
+function replayFrom(caseId: string, loaded: LoadedCase, keyed: Keyed): CommandOutcome | null {
+  const prior = priorUseIn(loaded.stored, keyed.scope, keyed.key, keyed.since);
+  if (!prior) return null;
+  if (prior.fingerprint !== keyed.fingerprint) return keyReused();
+  const last = prior.events[prior.events.length - 1];
+  const upTo = loaded.stored.filter((s) => s.revision <= last.revision).map((s) => s.event);
+  const state: CaseState = fold(upTo);
+  const at = String(last.metadata.occurredAt);
+  return {
+    kind: 'accepted',
+    caseId,
+    state,
+    revision: last.revision,
+    events: prior.events.map((s) => s.event),
+    created: true,
+    at,
+    view: caseViewOf(state, dateOf(at)),
+    replayed: true,
+  };
+}
+
+/** Remembering the key only guards reuse on other cases: its failure must not cost the caller the answer. */
+function remember(deps: CommandPathDeps, keyed: Keyed, caseId: string, now: string): void {
+  try {
+    deps.keys.remember(keyed.scope, keyed.key, { fingerprint: keyed.fingerprint, caseId, usedAt: now }, keyed.since);
+  } catch {
+    // The stream holds the key too; a retry on this case is still answered from there.
   }
 }
+
+const keyReused = (): CommandOutcome => ({
+  kind: 'keyReused',
+  message: 'This Idempotency-Key was already used for another request; use a new key for a new request.',
+});

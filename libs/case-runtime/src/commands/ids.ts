@@ -16,11 +16,12 @@ export function caseIdFor(creditorId: string, creditorReference: string): string
 }
 
 /**
- * Event ids for a command: derived from the idempotency key when there is one, so a retry
- * that slips past the response cache is still a no-op in the store.
+ * Event ids for a command: derived from its idempotency key and request when it has one, so two
+ * deciders of the same request (a retry, a second timer service) append it once, while another
+ * request under the same key gets other ids and cannot pass for it.
  */
-export function eventIds(count: number, caseId: string, idempotencyKey?: string): string[] {
+export function eventIds(count: number, caseId: string, request?: { scope: string; key: string; fingerprint: string }) {
   return Array.from({ length: count }, (_, i) =>
-    idempotencyKey ? uuidFrom(`event:${caseId}:${idempotencyKey}:${i}`) : newEventId(),
+    request ? uuidFrom(`event:${caseId}:${request.scope}:${request.key}:${request.fingerprint}:${i}`) : newEventId(),
   );
 }

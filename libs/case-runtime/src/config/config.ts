@@ -21,6 +21,8 @@ export interface AppConfig {
   /** `in-process`: the API runs the projector and the timer service (embedded default); `separate`: the worker does. */
   workers: 'in-process' | 'separate';
   logLevel: LogLevel;
+  /** How long an Idempotency-Key is remembered: a retry within it gets the first answer. */
+  idempotency: { keyLifetimeHours: number };
 }
 
 /** A setting the process cannot start with; the message names the setting and what is allowed. */
@@ -89,6 +91,7 @@ const Environment = z
     TIMER_POLL_MS: wholeNumber(0, 86_400_000).default(1000),
     WORKERS: oneOf(['in-process', 'separate']).default('in-process'),
     LOG_LEVEL: oneOf(LOG_LEVELS).optional(),
+    IDEMPOTENCY_KEY_HOURS: wholeNumber(1, 24 * 365).default(24),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -159,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timers: { pollMs: e.TIMER_POLL_MS },
     workers: e.WORKERS,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    idempotency: { keyLifetimeHours: e.IDEMPOTENCY_KEY_HOURS },
   };
 }
 

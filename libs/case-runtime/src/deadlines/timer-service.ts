@@ -106,7 +106,8 @@ export class TimerService implements OnApplicationBootstrap, OnApplicationShutdo
       case 'conflict':
         return false; // a caseworker's command won this revision; the next run retries
       case 'forbidden':
-        throw new Error(`The timer service may not fire deadlines: ${outcome.message}`);
+      case 'keyReused':
+        throw new Error(`The timer service could not fire ${timerId}: ${outcome.message}`);
     }
   }
 

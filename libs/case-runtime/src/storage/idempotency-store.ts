@@ -1,50 +1,56 @@
 import Database from 'better-sqlite3';
 
-export interface StoredResponse {
+/** What a key was first used for: the request's fingerprint and the case it acted on. */
+export interface KeyUse {
   fingerprint: string;
-  status: number;
-  body: unknown;
-  headers: Record<string, string>;
+  caseId: string;
+  usedAt: string;
 }
 
-/** Responses to commands sent with an Idempotency-Key, kept so a retry gets the original answer. */
+/**
+ * The Idempotency-Keys seen lately, so one key cannot be reused for another request (on this
+ * case or another) while it is remembered. The original outcome itself is rebuilt from the
+ * case's stream, where the key and the request's fingerprint travel in the events' metadata.
+ */
 export abstract class IdempotencyStore {
-  abstract get(scope: string, key: string): StoredResponse | undefined;
-  abstract put(scope: string, key: string, response: StoredResponse): void;
+  /** The first use of `key` in `scope` at or after `since`, if any. */
+  abstract find(scope: string, key: string, since: string): KeyUse | undefined;
+  /** Remembers a use (the first one wins) and forgets those older than `forgetBefore`. */
+  abstract remember(scope: string, key: string, use: KeyUse, forgetBefore: string): void;
 }
 
 export class SqliteIdempotencyStore extends IdempotencyStore {
   private readonly select;
   private readonly insert;
+  private readonly expire;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     super();
-    db.exec(`CREATE TABLE IF NOT EXISTS idempotent_responses (
-      scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, status INTEGER NOT NULL,
-      body TEXT NOT NULL, headers TEXT NOT NULL, stored_at TEXT NOT NULL DEFAULT (datetime('now')),
-      PRIMARY KEY (scope, key))`);
+    db.exec(`
+      DROP TABLE IF EXISTS idempotent_responses;
+      CREATE TABLE IF NOT EXISTS idempotency_keys (
+        scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, case_id TEXT NOT NULL,
+        used_at TEXT NOT NULL, PRIMARY KEY (scope, key));
+      CREATE INDEX IF NOT EXISTS idempotency_keys_used_at ON idempotency_keys (used_at);`);
     this.select = db.prepare(
-      'SELECT fingerprint, status, body, headers FROM idempotent_responses WHERE scope = ? AND key = ?',
+      `SELECT fingerprint, case_id AS caseId, used_at AS usedAt FROM idempotency_keys
+       WHERE scope = ? AND key = ? AND used_at >= ?`,
     );
     this.insert = db.prepare(
-      'INSERT OR IGNORE INTO idempotent_responses (scope, key, fingerprint, status, body, headers) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT INTO idempotency_keys (scope, key, fingerprint, case_id, used_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (scope, key) DO UPDATE SET fingerprint = excluded.fingerprint, case_id = excluded.case_id,
+         used_at = excluded.used_at WHERE idempotency_keys.used_at < ?`,
     );
+    this.expire = db.prepare('DELETE FROM idempotency_keys WHERE used_at < ?');
   }
 
-  get(scope: string, key: string): StoredResponse | undefined {
-    const row = this.select.get(scope, key) as
-      { fingerprint: string; status: number; body: string; headers: string } | undefined;
-    return (
-      row && {
-        fingerprint: row.fingerprint,
-        status: row.status,
-        body: JSON.parse(row.body),
-        headers: JSON.parse(row.headers),
-      }
-    );
+  find(scope: string, key: string, since: string): KeyUse | undefined {
+    return this.select.get(scope, key, since) as KeyUse | undefined;
   }
 
-  put(scope: string, key: string, r: StoredResponse): void {
-    this.insert.run(scope, key, r.fingerprint, r.status, JSON.stringify(r.body), JSON.stringify(r.headers));
+  remember(scope: string, key: string, use: KeyUse, forgetBefore: string): void {
+    // An expired use may be replaced; a live one never is.
+    this.insert.run(scope, key, use.fingerprint, use.caseId, use.usedAt, forgetBefore);
+    this.expire.run(forgetBefore);
   }
 }
