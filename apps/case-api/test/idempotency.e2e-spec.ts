@@ -86,9 +86,7 @@ describe('one key, two bodies, two instances at once', () => {
         const statuses = answers.map((a) => a.status).sort();
         expect(statuses).toEqual([200, 422]);
         const winner = answers[0].status === 200 ? `one-${round}` : `two-${round}`;
-        const stored = (await eventsOfType(one, id, 'PaymentRegistered')).map(
-          (e: { data: { reference: string } }) => e.data.reference,
-        );
+        const stored = (await eventsOfType(one, id, 'PaymentRegistered')).map((e) => String(e.data.reference));
         // Every 200 stands for events that were stored, and nothing else was.
         expect(stored.filter((r: string) => r.endsWith(`-${round}`))).toEqual([winner]);
       }
