@@ -2,7 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import { CaseRuntimeModule, TokenVerifier, type AppConfig, type RuntimeOverrides } from '@app/case-runtime';
 import { AuthGuard } from './auth/auth.guard';
 import { DevClockController } from './clock/dev-clock.controller';
@@ -11,6 +10,7 @@ import { CaseCommandService } from './cases/case-command.service';
 import { CaseQueryController } from './cases/case-query.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
+import { correlationIdFor } from './http/correlation';
 import { ProblemFilter } from './http/problem.filter';
 import { ReadQueryController } from './read/read-query.controller';
 
@@ -26,12 +26,7 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            // The correlation id of a request: the caller's, or a new one; echoed back.
-            genReqId: (req, res) => {
-              const id = (req.headers['x-correlation-id'] as string | undefined) ?? randomUUID();
-              res.setHeader('X-Correlation-Id', id);
-              return id;
-            },
+            genReqId: correlationIdFor,
             redact: ['req.headers.authorization'],
           },
         }),
@@ -41,7 +36,7 @@ export class AppModule {
         CaseQueryController,
         ReadQueryController,
         HealthController,
-        MetricsController,
+        ...(config.metrics ? [MetricsController] : []),
         ...(config.clock === 'simulated' ? [DevClockController] : []),
       ],
       providers: [

@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig, RuntimeOverrides } from '@app/case-runtime';
+import { refuseDeepJson } from './http/json-depth';
 import { validationPipe } from './http/validation';
 
 /** Builds the app exactly as `npm start` runs it, so the end-to-end tests test the real thing. */
@@ -19,11 +20,12 @@ export async function createApp(
     logger: overrides.silent ? false : undefined,
   });
   app.useLogger(app.get(Logger));
-  // Strict JSON with a size limit: a malformed or oversized body is a 400/413, never a 500.
+  // Strict JSON with a size and depth limit: a malformed, oversized or too deep body is a 400/413, never a 500.
   app.useBodyParser('json', {
     limit: config.bodyLimit,
     strict: true,
     type: ['application/json', 'application/*+json'],
+    verify: refuseDeepJson,
   });
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
@@ -38,6 +40,6 @@ export async function createApp(
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+  if (config.docs) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   return app;
 }

@@ -24,6 +24,7 @@ export class Api {
 
   async start(env: Record<string, string> = {}): Promise<this> {
     const config = loadConfig({
+      LOG_LEVEL: 'silent',
       SQLITE_FILE: join(this.dir, 'engine.sqlite'),
       JWT_SECRET: SECRET,
       CLOCK: 'simulated',
@@ -55,10 +56,17 @@ export class Api {
     return res.body.firedTimers;
   }
 
-  async history(
-    caseId: string,
-  ): Promise<Array<{ type: string; data: Record<string, unknown>; actor: { kind: string } }>> {
-    return (await this.get(`/cases/${caseId}/history`)).body;
+  /** The whole history, page by page (the route answers at most 500 events at a time). */
+  async history(caseId: string, as = 'caseworker'): Promise<HistoryEvent[]> {
+    const events: HistoryEvent[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await this.get(`/cases/${caseId}/history?limit=500${cursor ? `&cursor=${cursor}` : ''}`, as);
+      if (res.status !== 200) throw new Error(`history: ${res.status} ${JSON.stringify(res.body)}`);
+      events.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    return events;
   }
 
   http() {
@@ -86,8 +94,16 @@ export class Api {
   }
 
   async historyLength(caseId: string): Promise<number> {
-    return (await this.get(`/cases/${caseId}/history`)).body.length;
+    return (await this.history(caseId)).length;
   }
+}
+
+export interface HistoryEvent {
+  revision: string;
+  type: string;
+  data: Record<string, unknown>;
+  actor: { kind: string };
+  correlationId: string;
 }
 
 export function token(p: Principal) {

@@ -127,7 +127,7 @@ describe('bad requests get a clear error and change nothing', () => {
   });
 
   it('the actor is taken from the token, never from the body', async () => {
-    const history = (await api.get(`/cases/${id}/history`)).body;
+    const history = await api.history(id);
     expect(history.every((e: { actor: { kind: string } }) => e.actor.kind === 'caseworker')).toBe(true);
   });
 

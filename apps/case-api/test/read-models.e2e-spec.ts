@@ -63,12 +63,14 @@ describe.each(stores)('queues, portfolio and timeline over HTTP on %s', (_, env)
     expect(listed.every((c: { creditorId: string }) => c.creditorId === 'creditor-b')).toBe(true);
     const mine = (await api.get('/portfolio', 'creditorA')).body;
     expect(mine.awaitingReply).toHaveLength(2);
+    expect(mine.awaitingReplyNextCursor).toBeNull();
     expect(mine.awaitingReply[0].replyDueAt).toBeTruthy();
     expect((await api.get(`/cases/${ids[1]}/timeline`, 'creditorB')).status).toBe(404);
   });
 
   it('shows the timeline in readable sentences, and interest as of today', async () => {
-    const timeline = (await api.get(`/cases/${ids[2]}/timeline`)).body;
+    const { items: timeline, nextCursor } = (await api.get(`/cases/${ids[2]}/timeline`)).body;
+    expect(nextCursor).toBeNull();
     expect(timeline[0]).toMatchObject({ type: 'ClaimHandedOver', revision: '0', actor: { kind: 'caseworker' } });
     expect(timeline.some((t: { sentence: string }) => t.sentence.includes('referred to the creditor'))).toBe(true);
     const before = (await api.get('/cases?status=dispute.awaitingCreditor')).body.items[0].amounts.interest;

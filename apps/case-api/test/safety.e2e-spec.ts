@@ -46,9 +46,7 @@ describe('isolation, concurrency and retries', () => {
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(11);
-    const payments = (await api.get(`/cases/${id}/history`)).body.filter(
-      (e: { type: string }) => e.type === 'PaymentRegistered',
-    );
+    const payments = (await api.history(id)).filter((e: { type: string }) => e.type === 'PaymentRegistered');
     expect(payments).toHaveLength(1);
   });
 
@@ -61,9 +59,7 @@ describe('isolation, concurrency and retries', () => {
     );
     const ok = results.filter((r) => r.status === 200).length;
     expect(ok + results.filter((r) => r.status === 409).length).toBe(10);
-    const payments = (await api.get(`/cases/${id}/history`)).body.filter(
-      (e: { type: string }) => e.type === 'PaymentRegistered',
-    );
+    const payments = (await api.history(id)).filter((e: { type: string }) => e.type === 'PaymentRegistered');
     expect(payments).toHaveLength(ok);
     expect(ok).toBeGreaterThanOrEqual(1);
   });
@@ -78,9 +74,7 @@ describe('isolation, concurrency and retries', () => {
     expect(retry.body).toEqual(first.body);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.headers.etag).toBe(first.headers.etag);
-    const payments = (await api.get(`/cases/${id}/history`)).body.filter(
-      (e: { type: string }) => e.type === 'PaymentRegistered',
-    );
+    const payments = (await api.history(id)).filter((e: { type: string }) => e.type === 'PaymentRegistered');
     expect(payments).toHaveLength(1);
   });
 
@@ -117,7 +111,7 @@ describe('correlation', () => {
   it("every response carries a correlation id, the caller's when given, and the events record it", async () => {
     const res = await api.post('/cases', claim(), 'caseworker', { 'X-Correlation-Id': 'corr-123' });
     expect(res.headers['x-correlation-id']).toBe('corr-123');
-    const history = (await api.get(`/cases/${res.body.case.caseId}/history`)).body;
+    const history = await api.history(res.body.case.caseId);
     expect(history.every((e: { correlationId: string }) => e.correlationId === 'corr-123')).toBe(true);
     expect((await api.get(`/cases/${res.body.case.caseId}`)).headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
   });

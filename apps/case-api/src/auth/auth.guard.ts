@@ -1,7 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Problems } from '../http/problem';
-import { InvalidToken, TokenVerifier, type Principal, type Role } from '@app/case-runtime';
+import type { CaseCommandType } from '@app/case-domain';
+import { InvalidToken, mayGive, TokenVerifier, type Principal, type Role } from '@app/case-runtime';
+import { COMMAND_KEY } from '../cases/command-context';
 
 const PUBLIC = 'auth:public';
 const ROLES_KEY = 'auth:roles';
@@ -39,6 +41,11 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(request.principal.role)) {
       throw Problems.forbidden(`This needs one of the roles: ${roles.join(', ')}.`);
+    }
+    // Guards run before the body is validated: a caller who may not give the command learns only that.
+    const command = this.reflector.get<CaseCommandType | undefined>(COMMAND_KEY, context.getHandler());
+    if (command && !mayGive(request.principal, command)) {
+      throw Problems.forbidden(`The ${request.principal.role} role may not ${command}.`);
     }
     return true;
   }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import { caseIdFor } from '@app/case-runtime';
 import { Problems } from '../http/problem';
 import { CaseCommandService, type CaseResponse } from './case-command.service';
-import { CaseId, CommandCtx, CommandRoute, type CommandContext } from './command-context';
+import { CaseId, CommandCtx, CommandRoute, Gives, type CommandContext } from './command-context';
 import { HandOverClaimDto } from './dto/handover.dto';
 import {
   CreditorReplyDto,
@@ -35,6 +35,7 @@ export class CaseCommandController {
   constructor(private readonly commands: CaseCommandService) {}
 
   @Post()
+  @Gives('HandOverClaim')
   @ApiOperation({ summary: 'Hand over a claim (idempotent on creditor id + creditor reference)' })
   handOver(@Body() body: HandOverClaimDto, @CommandCtx() ctx: CommandContext): Promise<CaseResponse> {
     const { principal } = ctx;
@@ -50,77 +51,93 @@ export class CaseCommandController {
     return this.commands.run(caseId, body.toCommand(caseId, creditorId), ctx);
   }
 
-  @CommandRoute('objections', 'Register an objection (full or partial)')
+  @CommandRoute('objections', 'RegisterObjection', 'Register an objection (full or partial)')
   registerObjection(@CaseId() id: string, @Body() body: RegisterObjectionDto, @CommandCtx() ctx: CommandContext) {
     return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @CommandRoute('objection/rejection', 'The agency rejects the objection with a written answer')
+  @CommandRoute('objection/rejection', 'RejectObjection', 'The agency rejects the objection with a written answer')
   rejectObjection(@CaseId() id: string, @Body() body: RejectObjectionDto, @CommandCtx() ctx: CommandContext) {
     return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @CommandRoute('objection/document-request', 'Ask the debtor for a statement and documents (14 days)')
+  @CommandRoute(
+    'objection/document-request',
+    'RequestDocuments',
+    'Ask the debtor for a statement and documents (14 days)',
+  )
   requestDocuments(@CaseId() id: string, @Body() body: RequestDocumentsDto, @CommandCtx() ctx: CommandContext) {
     return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @CommandRoute('objection/documents', "Record the debtor's documents")
+  @CommandRoute('objection/documents', 'RecordDocumentsReceived', "Record the debtor's documents")
   recordDocuments(@CaseId() id: string, @Body() body: DocumentsReceivedDto, @CommandCtx() ctx: CommandContext) {
     return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @CommandRoute('objection/referral', 'Refer the objection to the creditor (14 days to answer)')
+  @CommandRoute(
+    'objection/referral',
+    'ReferObjectionToCreditor',
+    'Refer the objection to the creditor (14 days to answer)',
+  )
   referToCreditor(@CaseId() id: string, @Body() body: ReferToCreditorDto, @CommandCtx() ctx: CommandContext) {
     return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @CommandRoute('creditor-reply', "The creditor's reply: maintain (with fee decision) or credit the disputed lines")
+  @CommandRoute(
+    'creditor-reply',
+    'RecordCreditorReply',
+    "The creditor's reply: maintain (with fee decision) or credit the disputed lines",
+  )
   recordCreditorReply(@CaseId() id: string, @Body() body: CreditorReplyDto, @CommandCtx() ctx: CommandContext) {
     return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @CommandRoute('debtor-contacts', 'Contact the debtor: phone, else letter or e-mail with a 14-day deadline')
+  @CommandRoute(
+    'debtor-contacts',
+    'RecordDebtorContact',
+    'Contact the debtor: phone, else letter or e-mail with a 14-day deadline',
+  )
   recordDebtorContact(@CaseId() id: string, @Body() body: DebtorContactDto, @CommandCtx() ctx: CommandContext) {
     return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @CommandRoute('debtor-answer', "The debtor's answer: accepts or maintains the dispute")
+  @CommandRoute('debtor-answer', 'RecordDebtorAnswer', "The debtor's answer: accepts or maintains the dispute")
   recordDebtorAnswer(@CaseId() id: string, @Body() body: DebtorAnswerDto, @CommandCtx() ctx: CommandContext) {
     return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @CommandRoute('payments', 'Register a payment (costs, then interest, then principal)')
+  @CommandRoute('payments', 'RegisterPayment', 'Register a payment (costs, then interest, then principal)')
   registerPayment(@CaseId() id: string, @Body() body: PaymentDto, @CommandCtx() ctx: CommandContext) {
     return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @CommandRoute('credit-notes', 'Credit order lines')
+  @CommandRoute('credit-notes', 'IssueCreditNote', 'Credit order lines')
   issueCreditNote(@CaseId() id: string, @Body() body: CreditNoteDto, @CommandCtx() ctx: CommandContext) {
     return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @CommandRoute('withdrawal', 'The creditor withdraws the claim')
+  @CommandRoute('withdrawal', 'WithdrawClaim', 'The creditor withdraws the claim')
   withdrawClaim(@CaseId() id: string, @Body() body: WithdrawDto, @CommandCtx() ctx: CommandContext) {
     return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @CommandRoute('conciliation-decision', "The creditor's decision on the conciliation board")
+  @CommandRoute('conciliation-decision', 'DecideOnConciliation', "The creditor's decision on the conciliation board")
   decideOnConciliation(@CaseId() id: string, @Body() body: ConciliationDecisionDto, @CommandCtx() ctx: CommandContext) {
     return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @CommandRoute('conciliation-complaint', 'File the forliksklage')
+  @CommandRoute('conciliation-complaint', 'FileConciliationComplaint', 'File the forliksklage')
   fileComplaint(@CaseId() id: string, @Body() body: FilingDto, @CommandCtx() ctx: CommandContext) {
     return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @CommandRoute('board-outcome', "Record the conciliation board's outcome")
+  @CommandRoute('board-outcome', 'RecordBoardOutcome', "Record the conciliation board's outcome")
   recordBoardOutcome(@CaseId() id: string, @Body() body: BoardOutcomeDto, @CommandCtx() ctx: CommandContext) {
     return this.commands.run(id, body.toCommand(), ctx);
   }
 
-  @CommandRoute('closure', 'Close the case with a reason')
+  @CommandRoute('closure', 'CloseCase', 'Close the case with a reason')
   closeCase(@CaseId() id: string, @Body() body: CloseCaseDto, @CommandCtx() ctx: CommandContext) {
     return this.commands.run(id, body.toCommand(), ctx);
   }

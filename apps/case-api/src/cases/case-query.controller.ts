@@ -1,11 +1,13 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { caseViewOf, dateOf } from '@app/case-domain';
+import type { EventStore } from '@app/event-store';
+import { CaseRepository, Clock, EVENT_STORE, streamOf, visibleTo, type Principal } from '@app/case-runtime';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard';
-import { CaseRepository, CaseStreams, Clock, visibleTo, type Principal } from '@app/case-runtime';
 import { etagOf } from '../http/headers';
 import { Problems } from '../http/problem';
+import { encodeRevisionCursor, pageStart, REVISION_PAGE, RevisionPageQuery } from '../read/revision-page';
 
 /** Reads of one case, straight from its stream (the read models come with the projections). */
 @ApiTags('cases')
@@ -15,7 +17,8 @@ import { Problems } from '../http/problem';
 export class CaseQueryController {
   constructor(
     private readonly cases: CaseRepository,
-    private readonly streams: CaseStreams,
+    // The store itself, not CaseStreams: a page of history reads only its slice of the stream.
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
 
@@ -33,19 +36,36 @@ export class CaseQueryController {
   }
 
   @Get(':caseId/history')
-  @ApiOperation({ summary: 'Every event of the case in order, with who recorded it and when' })
-  async history(@Param('caseId', ParseUUIDPipe) caseId: string, @CurrentPrincipal() p: Principal) {
-    const stored = await this.streams.read(caseId);
-    const first = stored[0]?.event;
+  @ApiOperation({
+    summary: 'The events of the case in order, with who recorded them and when; paged by cursor (100, at most 500)',
+  })
+  async history(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Query() q: RevisionPageQuery,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    const from = pageStart(q.cursor, caseId);
+    const limit = q.limit ?? REVISION_PAGE.default;
+    const stream = streamOf(caseId);
+    // Who may see the case is decided by its first event, whichever page is asked for.
+    const [first] = await this.store.readStream(stream, { fromRevision: 0n, maxCount: 1 });
     if (!first || first.type !== 'ClaimHandedOver') throw Problems.notFound();
-    if (p.role === 'creditor' && first.data.creditorId !== p.creditorId) throw Problems.notFound();
-    return stored.map((s) => ({
-      revision: String(s.revision),
-      type: s.event.type,
-      data: s.event.data,
-      actor: s.metadata.actor,
-      recordedAt: s.recordedAt,
-      correlationId: s.metadata.correlationId,
-    }));
+    if (p.role === 'creditor' && (first.data as { creditorId?: string }).creditorId !== p.creditorId)
+      throw Problems.notFound();
+    // One event more than the page tells whether another page follows.
+    const read = await this.store.readStream(stream, { fromRevision: BigInt(from), maxCount: limit + 1 });
+    const items = read.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((e) => ({
+        revision: String(e.revision),
+        type: e.type,
+        data: e.data,
+        actor: e.metadata.actor,
+        recordedAt: e.created,
+        correlationId: e.metadata.correlationId,
+      })),
+      nextCursor: read.length > limit && last ? encodeRevisionCursor(caseId, Number(last.revision) + 1) : null,
+    };
   }
 }

@@ -1,7 +1,16 @@
-import { applyDecorators, createParamDecorator, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  SetMetadata,
+} from '@nestjs/common';
 import type { ExecutionContext } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { CaseCommandType, CaseworkAction } from '@app/case-domain';
 import type { Principal } from '@app/case-runtime';
 import { parseIdempotencyKey, parseIfMatch } from '../http/headers';
 
@@ -29,6 +38,11 @@ export const CommandCtx = createParamDecorator((_: unknown, ctx: ExecutionContex
 /** The case a command route acts on, from its path. */
 export const CaseId = () => Param('caseId', ParseUUIDPipe);
 
+export const COMMAND_KEY = 'case:command';
+
+/** The command a route gives: the guard checks the caller may give it before the body is read. */
+export const Gives = (command: CaseCommandType) => SetMetadata(COMMAND_KEY, command);
+
 /** A command on an existing case: POST /cases/{caseId}/…, 200 with the case as it now stands. */
-export const CommandRoute = (path: string, summary: string) =>
-  applyDecorators(Post(`:caseId/${path}`), HttpCode(200), ApiOperation({ summary }));
+export const CommandRoute = (path: string, command: CaseworkAction, summary: string) =>
+  applyDecorators(Post(`:caseId/${path}`), HttpCode(200), Gives(command), ApiOperation({ summary }));

@@ -23,6 +23,11 @@ export class ProblemFilter implements ExceptionFilter {
     if (bodyError?.type === 'entity.too.large') {
       return problem(HttpStatus.PAYLOAD_TOO_LARGE, 'too-large', 'The request body is too large').problem;
     }
+    if (bodyError?.type === 'entity.too.deep') {
+      return problem(HttpStatus.BAD_REQUEST, 'too-deep', 'The request body nests too deeply', {
+        detail: (error as Error).message,
+      }).problem;
+    }
     if (bodyError?.type === 'entity.parse.failed') {
       return problem(HttpStatus.BAD_REQUEST, 'malformed-json', 'The request body is not valid JSON').problem;
     }

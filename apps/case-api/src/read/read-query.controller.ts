@@ -7,6 +7,7 @@ import { CaseQueries, QUEUES, type QueueName } from '@app/read-models';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard';
 import { Clock, type Principal } from '@app/case-runtime';
 import { Problems } from '../http/problem';
+import { encodeRevisionCursor, pageStart, REVISION_PAGE, RevisionPageQuery } from './revision-page';
 import { summaryView, todayOf } from './summary-view';
 
 class PageQuery {
@@ -105,24 +106,50 @@ export class ReadQueryController {
 
   @Get('portfolio')
   @Roles('creditor')
-  @ApiOperation({ summary: "The creditor's portfolio: cases by state, objections awaiting its reply, totals" })
+  @ApiOperation({
+    summary:
+      "The creditor's portfolio: cases by state, totals, and the first 50 objections awaiting its reply " +
+      '(awaitingReplyNextCursor leads on to /portfolio/awaiting-reply)',
+  })
   portfolio(@CurrentPrincipal() p: Principal) {
     return this.queries.portfolio(p.creditorId!);
   }
 
+  @Get('portfolio/awaiting-reply')
+  @Roles('creditor')
+  @ApiOperation({ summary: 'The objections awaiting the creditor’s reply, earliest deadline first; paged by cursor' })
+  async awaitingReply(@Query() q: PageQuery, @CurrentPrincipal() p: Principal) {
+    try {
+      return await this.queries.awaitingReplyPage(p.creditorId!, { limit: q.limit, cursor: q.cursor });
+    } catch (error) {
+      throw cursorProblem(error);
+    }
+  }
+
   @Get('cases/:caseId/timeline')
   @Roles('caseworker', 'auditor', 'creditor')
-  @ApiOperation({ summary: 'Every event of the case in order, with actor, time and a readable sentence' })
-  async timeline(@Param('caseId', ParseUUIDPipe) caseId: string, @CurrentPrincipal() p: Principal) {
+  @ApiOperation({
+    summary: 'The events of the case in order, each as a readable sentence; paged by cursor (100, at most 500)',
+  })
+  async timeline(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Query() q: RevisionPageQuery,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    const fromRevision = pageStart(q.cursor, caseId);
     const summary = await this.queries.summary(caseId);
     if (!summary || (p.role === 'creditor' && summary.creditor_id !== p.creditorId)) throw Problems.notFound();
-    return (await this.queries.timeline(caseId)).map((t) => ({
-      revision: String(t.revision),
-      type: t.type,
-      at: t.at,
-      actor: JSON.parse(t.actor),
-      sentence: t.sentence,
-    }));
+    const page = await this.queries.timelinePage(caseId, { fromRevision, limit: q.limit ?? REVISION_PAGE.default });
+    return {
+      items: page.items.map((t) => ({
+        revision: String(t.revision),
+        type: t.type,
+        at: t.at,
+        actor: JSON.parse(t.actor),
+        sentence: t.sentence,
+      })),
+      nextCursor: page.nextRevision === null ? null : encodeRevisionCursor(caseId, page.nextRevision),
+    };
   }
 
   private async pageOf(run: () => ReturnType<CaseQueries['list']>) {
@@ -131,9 +158,14 @@ export class ReadQueryController {
       const page = await run();
       return { items: page.items.map((row) => summaryView(row, today)), nextCursor: page.nextCursor };
     } catch (error) {
-      if (error instanceof RangeError)
-        throw Problems.invalid(error.message, [{ field: 'cursor', messages: [error.message] }]);
-      throw error;
+      throw cursorProblem(error);
     }
   }
+}
+
+/** The read models refuse a cursor they did not issue with a RangeError: the client's error. */
+function cursorProblem(error: unknown): unknown {
+  return error instanceof RangeError
+    ? Problems.invalid(error.message, [{ field: 'cursor', messages: [error.message] }])
+    : error;
 }

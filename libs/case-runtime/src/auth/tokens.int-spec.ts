@@ -5,16 +5,22 @@ import { InvalidToken, signDevToken, TokenVerifier } from './tokens';
 
 describe('bearer tokens', () => {
   it('given the HS256 secret, then a dev token verifies with its role and creditor', async () => {
-    const verifier = new TokenVerifier({ jwtSecret: 'a'.repeat(32) });
+    const verifier = new TokenVerifier({ jwtSecret: 'a'.repeat(32), maxTokenHours: 24 });
     const token = await signDevToken('a'.repeat(32), { subject: 'cr-1', role: 'creditor', creditorId: 'c-9' });
     await expect(verifier.verify(token)).resolves.toEqual({ subject: 'cr-1', role: 'creditor', creditorId: 'c-9' });
-    await expect(new TokenVerifier({ jwtSecret: 'b'.repeat(32) }).verify(token)).rejects.toThrow(InvalidToken);
+    await expect(new TokenVerifier({ jwtSecret: 'b'.repeat(32), maxTokenHours: 24 }).verify(token)).rejects.toThrow(
+      InvalidToken,
+    );
   });
 
   it('refuses a token with no known role, and an expired one', async () => {
-    const verifier = new TokenVerifier({ jwtSecret: 'a'.repeat(32) });
+    const verifier = new TokenVerifier({ jwtSecret: 'a'.repeat(32), maxTokenHours: 24 });
     const key = new TextEncoder().encode('a'.repeat(32));
-    const noRole = await new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').sign(key);
+    const noRole = await new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setExpirationTime('1h')
+      .sign(key);
     await expect(verifier.verify(noRole)).rejects.toThrow(/roles/);
     const expired = await new SignJWT({ role: 'caseworker' })
       .setProtectedHeader({ alg: 'HS256' })
@@ -22,6 +28,20 @@ describe('bearer tokens', () => {
       .setExpirationTime(1)
       .sign(key);
     await expect(verifier.verify(expired)).rejects.toThrow(InvalidToken);
+  });
+
+  it('refuses a token without an expiry, and one that lives longer than TOKEN_MAX_HOURS', async () => {
+    const verifier = new TokenVerifier({ jwtSecret: 'a'.repeat(32), maxTokenHours: 24 });
+    const key = new TextEncoder().encode('a'.repeat(32));
+    const forever = await new SignJWT({ role: 'caseworker' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .sign(key);
+    await expect(verifier.verify(forever)).rejects.toThrow(/exp/);
+    const yearLong = await signDevToken('a'.repeat(32), { subject: 'x', role: 'caseworker' }, '365d');
+    await expect(verifier.verify(yearLong)).rejects.toThrow(/longer than 24 hours/);
+    const day = await signDevToken('a'.repeat(32), { subject: 'x', role: 'caseworker' }, '24h');
+    await expect(verifier.verify(day)).resolves.toMatchObject({ role: 'caseworker' });
   });
 
   describe('with an OIDC issuer', () => {
@@ -50,7 +70,7 @@ describe('bearer tokens', () => {
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     it('verifies its tokens against the JWKS, reading the role from `roles`', async () => {
-      const verifier = new TokenVerifier({ oidcIssuer: issuer, audience: 'case-api' });
+      const verifier = new TokenVerifier({ oidcIssuer: issuer, audience: 'case-api', maxTokenHours: 24 });
       await expect(verifier.verify(await sign({ roles: ['offline_access', 'auditor'] }))).resolves.toEqual({
         subject: 'user-7',
         role: 'auditor',
@@ -58,7 +78,12 @@ describe('bearer tokens', () => {
     });
 
     it('refuses a token from another issuer or signed with the shared secret', async () => {
-      const verifier = new TokenVerifier({ oidcIssuer: issuer, audience: 'case-api', jwtSecret: 'a'.repeat(32) });
+      const verifier = new TokenVerifier({
+        oidcIssuer: issuer,
+        audience: 'case-api',
+        jwtSecret: 'a'.repeat(32),
+        maxTokenHours: 24,
+      });
       await expect(verifier.verify(await sign({ role: 'caseworker' }, 'https://elsewhere'))).rejects.toThrow(
         InvalidToken,
       );

@@ -25,12 +25,17 @@ export class TokenVerifier {
   async verify(token: string): Promise<Principal> {
     let payload: JWTPayload;
     try {
-      const options = { issuer: this.config.oidcIssuer, audience: this.config.audience };
+      // A token without an expiry would be good for ever: refused.
+      const options = { issuer: this.config.oidcIssuer, audience: this.config.audience, requiredClaims: ['exp'] };
       payload = this.jwks
         ? (await jwtVerify(token, this.jwks, options)).payload
         : (await jwtVerify(token, this.secret!, { ...options, algorithms: ['HS256'] })).payload;
     } catch (error) {
       throw new InvalidToken(error instanceof Error ? error.message : 'invalid token');
+    }
+    const lifetime = payload.exp! - (payload.iat ?? Math.floor(Date.now() / 1000));
+    if (lifetime > this.config.maxTokenHours * 3600) {
+      throw new InvalidToken(`The token lives longer than ${this.config.maxTokenHours} hours.`);
     }
     const claimed = [payload.role, ...(Array.isArray(payload.roles) ? payload.roles : [])];
     const role = claimed.find((r): r is Role => (ROLES as readonly unknown[]).includes(r));

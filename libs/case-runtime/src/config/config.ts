@@ -13,7 +13,7 @@ export interface AppConfig {
   /** Read models: PostgreSQL when set (with an optional schema), else SQLite beside the events. */
   readModels: { databaseUrl?: string; schema?: string; sqliteFile: string };
   clock: 'system' | 'simulated';
-  auth: { jwtSecret?: string; oidcIssuer?: string; jwksUrl?: string; audience?: string };
+  auth: { jwtSecret?: string; oidcIssuer?: string; jwksUrl?: string; audience?: string; maxTokenHours: number };
   /** Largest JSON body accepted. */
   bodyLimit: string;
   /** How often due timers are looked for (0: only when asked, as the tests and /dev/clock do). */
@@ -21,6 +21,9 @@ export interface AppConfig {
   /** `in-process`: the API runs the projector and the timer service (embedded default); `separate`: the worker does. */
   workers: 'in-process' | 'separate';
   logLevel: LogLevel;
+  /** Whether `/docs` (OpenAPI) and `/metrics` are served: both can be closed in production. */
+  docs: boolean;
+  metrics: boolean;
   /** How long an Idempotency-Key is remembered: a retry within it gets the first answer. */
   idempotency: { keyLifetimeHours: number };
 }
@@ -92,6 +95,9 @@ const Environment = z
     WORKERS: oneOf(['in-process', 'separate']).default('in-process'),
     LOG_LEVEL: oneOf(LOG_LEVELS).optional(),
     IDEMPOTENCY_KEY_HOURS: wholeNumber(1, 24 * 365).default(24),
+    TOKEN_MAX_HOURS: wholeNumber(1, 24 * 30).default(24),
+    DOCS: oneOf(['enabled', 'disabled']).optional(),
+    METRICS: oneOf(['enabled', 'disabled']).default('enabled'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -157,7 +163,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       oidcIssuer: e.OIDC_ISSUER,
       jwksUrl: e.OIDC_JWKS_URL,
       audience: e.JWT_AUDIENCE,
+      maxTokenHours: e.TOKEN_MAX_HOURS,
     },
+    // The API's shape is no secret in development; in production it is served only when asked for.
+    docs: (e.DOCS ?? (production ? 'disabled' : 'enabled')) === 'enabled',
+    metrics: e.METRICS === 'enabled',
     bodyLimit: e.BODY_LIMIT,
     timers: { pollMs: e.TIMER_POLL_MS },
     workers: e.WORKERS,

@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import { addDays, type CalendarDate, type CaseStatus, type Instant } from '@app/case-domain';
 import type { ReadStore } from '../db/connect';
-import type { CaseSummaryRow } from '../db/schema';
+import type { CaseSummaryRow, TimelineRow } from '../db/schema';
 import { decodeCursor, encodeCursor } from './cursor';
 
 /** The caseworkers' queues: a grouping of the machine's states (checked against them by the compiler). */
@@ -28,6 +29,22 @@ const SORT_COLUMN = {
   outstanding: 'outstanding',
   overdueFirst: 'queue_order',
 } as const;
+
+/** Page sizes: the timeline pages by revision; the portfolio shows this many replies awaited. */
+const TIMELINE_PAGE = 100;
+const TIMELINE_MAX = 500;
+const PORTFOLIO_AWAITING_REPLY = 50;
+/** Sorts after every ISO instant. */
+const NO_DEADLINE = '9999-12-31T23:59:59.999Z';
+
+export interface AwaitingReply {
+  caseId: string;
+  creditorReference: string;
+  debtorName: string;
+  disputed: number;
+  replyDueAt: string | null;
+  reminders: number;
+}
 
 export interface Page<T> {
   items: T[];
@@ -142,7 +159,10 @@ export class CaseQueries {
     };
   }
 
-  /** A creditor's portfolio: cases by state, the objections waiting for its reply, totals. */
+  /**
+   * A creditor's portfolio: cases by state and totals (bounded by the number of states), and the
+   * first page of the objections waiting for its reply (`awaitingReplyPage` for the rest).
+   */
   async portfolio(creditorId: string) {
     const byStatus = await this.read.db
       .selectFrom('rm_case_summary')
@@ -157,20 +177,7 @@ export class CaseQueries {
       .groupBy('status')
       .orderBy('status')
       .execute();
-    const awaitingReply = await this.read.db
-      .selectFrom('rm_case_summary')
-      .where('creditor_id', '=', creditorId)
-      .where('status', '=', 'dispute.awaitingCreditor')
-      .select([
-        'case_id',
-        'creditor_reference',
-        'debtor_name',
-        'disputed',
-        'open_deadline_due_at',
-        'creditor_reminders',
-      ])
-      .orderBy('open_deadline_due_at')
-      .execute();
+    const awaitingReply = await this.awaitingReplyPage(creditorId, { limit: PORTFOLIO_AWAITING_REPLY });
     const totals = byStatus.reduce(
       (t, r) => ({
         cases: t.cases + Number(r.cases),
@@ -186,7 +193,49 @@ export class CaseQueries {
         cases: Number(r.cases),
         outstanding: Number(r.outstanding ?? 0),
       })),
-      awaitingReply: awaitingReply.map((r) => ({
+      awaitingReply: awaitingReply.items,
+      awaitingReplyNextCursor: awaitingReply.nextCursor,
+      totals,
+    };
+  }
+
+  /** The creditor's cases awaiting its reply, the earliest reply deadline first, paged by cursor. */
+  async awaitingReplyPage(
+    creditorId: string,
+    page: { limit?: number; cursor?: string } = {},
+  ): Promise<Page<AwaitingReply>> {
+    const limit = Math.min(Math.max(page.limit ?? PORTFOLIO_AWAITING_REPLY, 1), 200);
+    const cursor = decodeCursor(page.cursor);
+    // A case without an open deadline sorts last on both dialects (SQLite puts NULL first,
+    // PostgreSQL last), and the keyset compares a value that is never NULL. A literal, not a
+    // parameter, so that an index on this expression can serve the order.
+    const dueKey = sql<string>`coalesce(open_deadline_due_at, ${sql.lit(NO_DEADLINE)})`;
+    let q = this.read.db
+      .selectFrom('rm_case_summary')
+      .where('creditor_id', '=', creditorId)
+      .where('status', '=', 'dispute.awaitingCreditor')
+      .select([
+        'case_id',
+        'creditor_reference',
+        'debtor_name',
+        'disputed',
+        'open_deadline_due_at',
+        'creditor_reminders',
+      ])
+      .select(dueKey.as('due_key'));
+    if (cursor) {
+      const v = String(cursor.v);
+      q = q.where((eb) => eb.or([eb(dueKey, '>', v), eb.and([eb(dueKey, '=', v), eb('case_id', '>', cursor.id)])]));
+    }
+    const rows = await q
+      .orderBy(dueKey)
+      .orderBy('case_id')
+      .limit(limit + 1)
+      .execute();
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((r) => ({
         caseId: r.case_id,
         creditorReference: r.creditor_reference,
         debtorName: r.debtor_name,
@@ -194,7 +243,7 @@ export class CaseQueries {
         replyDueAt: r.open_deadline_due_at,
         reminders: r.creditor_reminders,
       })),
-      totals,
+      nextCursor: rows.length > limit && last ? encodeCursor({ v: last.due_key, id: last.case_id }) : null,
     };
   }
 
@@ -202,12 +251,29 @@ export class CaseQueries {
     return this.read.db.selectFrom('rm_case_summary').selectAll().where('case_id', '=', caseId).executeTakeFirst();
   }
 
-  async timeline(caseId: string) {
-    return this.read.db
+  /**
+   * One page of a case's timeline in revision order, from `fromRevision` on; `nextRevision` is
+   * where the next page starts, or null after the last event. Served by the (case_id, revision) key.
+   */
+  async timelinePage(
+    caseId: string,
+    page: { fromRevision?: number; limit?: number } = {},
+  ): Promise<{ items: TimelineRow[]; nextRevision: number | null }> {
+    const limit = Math.min(Math.max(page.limit ?? TIMELINE_PAGE, 1), TIMELINE_MAX);
+    const rows = await this.read.db
       .selectFrom('rm_timeline')
       .selectAll()
       .where('case_id', '=', caseId)
+      .where('revision', '>=', page.fromRevision ?? 0)
       .orderBy('revision')
+      .limit(limit + 1)
       .execute();
+    const items = rows.slice(0, limit);
+    return { items, nextRevision: rows.length > limit ? Number(items[items.length - 1].revision) + 1 : null };
+  }
+
+  /** The first page of a case's timeline (never the whole of a long case). */
+  async timeline(caseId: string): Promise<TimelineRow[]> {
+    return (await this.timelinePage(caseId)).items;
   }
 }

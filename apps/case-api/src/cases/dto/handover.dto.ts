@@ -15,6 +15,7 @@ import {
   MaxLength,
   Min,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 
 export const MAX_MINOR = 1_000_000_000_00;
@@ -29,7 +30,7 @@ export class DebtorDto {
   @ApiProperty({ example: 'debtor-1' }) @IsString() @IsNotEmpty() @MaxLength(100) id!: string;
   @ApiProperty({ example: 'Kari Nordmann' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
   @ApiProperty({ enum: ['consumer', 'business'] }) @IsIn(['consumer', 'business']) kind!: 'consumer' | 'business';
-  @ApiProperty({ type: ContactDto }) @ValidateNested() @Type(() => ContactDto) contact!: ContactDto;
+  @ApiProperty({ type: ContactDto }) @IsObject() @ValidateNested() @Type(() => ContactDto) contact!: ContactDto;
 }
 
 export class OrderLineDto {
@@ -68,8 +69,8 @@ export class HandOverClaimDto {
   creditorId?: string;
 
   @ApiProperty({ example: 'INV-1001' }) @IsString() @IsNotEmpty() @MaxLength(100) creditorReference!: string;
-  @ApiProperty({ type: DebtorDto }) @ValidateNested() @Type(() => DebtorDto) debtor!: DebtorDto;
-  @ApiProperty({ type: InvoiceDto }) @ValidateNested() @Type(() => InvoiceDto) invoice!: InvoiceDto;
+  @ApiProperty({ type: DebtorDto }) @IsObject() @ValidateNested() @Type(() => DebtorDto) debtor!: DebtorDto;
+  @ApiProperty({ type: InvoiceDto }) @IsObject() @ValidateNested() @Type(() => InvoiceDto) invoice!: InvoiceDto;
   @ApiPropertyOptional({ description: 'When the creditor already sent the inkassovarsel' })
   @IsOptional()
   @IsDateString({ strict: true })
@@ -77,6 +78,7 @@ export class HandOverClaimDto {
 
   @ApiPropertyOptional({ type: PriorDisputeDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PriorDisputeDto)
   disputedBeforeHandover?: PriorDisputeDto;
