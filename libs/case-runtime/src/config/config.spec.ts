@@ -69,7 +69,7 @@ describe('one validated configuration for the API, the worker and the CLI', () =
       expect(refusal({ NODE_ENV: 'production', JWT_SECRET: DEV_SECRET })).toContain(
         'must not be the published dev secret',
       );
-      expect(refusal({ NODE_ENV: 'production', JWT_SECRET: 'x' })).toContain('at least 32 characters');
+      expect(refusal({ NODE_ENV: 'production', JWT_SECRET: 'x' })).toContain('at least 32 bytes');
     });
 
     it('given a simulated clock, then it will not start', () => {

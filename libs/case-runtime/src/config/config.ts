@@ -35,7 +35,7 @@ export class ConfigError extends Error {
 
 /** Published in this repository, so it may sign tokens only outside production. */
 export const DEV_SECRET = 'dev-secret-change-me-0123456789abcdef';
-const MIN_SECRET_LENGTH = 32;
+const MIN_SECRET_BYTES = 32;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -118,11 +118,11 @@ const Environment = z
         path: ['JWT_SECRET'],
         message: 'must not be the published dev secret in production',
       });
-    } else if (secret.length < MIN_SECRET_LENGTH) {
+    } else if (Buffer.byteLength(secret) < MIN_SECRET_BYTES) {
       ctx.addIssue({
         code: 'custom',
         path: ['JWT_SECRET'],
-        message: `must be at least ${MIN_SECRET_LENGTH} characters in production (got ${secret.length})`,
+        message: `must be at least ${MIN_SECRET_BYTES} bytes in production (got ${Buffer.byteLength(secret)})`,
       });
     }
   });
