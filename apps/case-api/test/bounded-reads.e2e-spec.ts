@@ -1,22 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { CaseProjector } from '@app/read-models';
 import { Api } from './api-harness';
+import { readModelStores } from './read-model-stores';
 
-// The timeline and the portfolio are read models: run them on both stores, as CI does.
-const stores: Array<[string, Record<string, string>]> = [['SQLite', {}]];
-const schema = `rm_e2e_${randomUUID().slice(0, 8)}`;
-if (process.env.DATABASE_URL)
-  stores.push(['PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL, READ_MODELS_SCHEMA: schema }]);
-else console.warn('Bounded reads on PostgreSQL are skipped: DATABASE_URL is not set (.ci/run sets it).');
-
-afterAll(async () => {
-  if (!process.env.DATABASE_URL) return;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await admin.end();
-});
+const stores = readModelStores('Bounded reads');
 
 interface Paged {
   items: Array<{ revision: string; type: string }>;

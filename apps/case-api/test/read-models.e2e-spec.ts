@@ -1,21 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { CaseProjector } from '@app/read-models';
 import { Api } from './api-harness';
+import { readModelStores } from './read-model-stores';
 
-const stores: Array<[string, Record<string, string>]> = [['SQLite', {}]];
-const schema = `rm_e2e_${randomUUID().slice(0, 8)}`;
-if (process.env.DATABASE_URL)
-  stores.push(['PostgreSQL', { DATABASE_URL: process.env.DATABASE_URL, READ_MODELS_SCHEMA: schema }]);
-else console.warn('Read-model end-to-end tests on PostgreSQL are skipped: DATABASE_URL is not set (.ci/run sets it).');
-
-afterAll(async () => {
-  if (!process.env.DATABASE_URL) return;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await admin.end();
-});
+const stores = readModelStores('Read-model end-to-end tests');
 
 describe.each(stores)('queues, portfolio and timeline over HTTP on %s', (_, env) => {
   const api = new Api();

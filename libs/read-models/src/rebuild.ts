@@ -2,7 +2,9 @@ import type { EventStore, Position } from '@app/event-store';
 import type { ReadStore } from './db/connect';
 import { createTables, dropTables } from './db/migrations';
 import { TABLES } from './db/schema';
+import type { EventHook } from './projection/case-run';
 import { CaseProjector } from './projection/projector';
+import { lockCheckpoint } from './projection/write-batch';
 
 export interface RebuildProgress {
   projected: number;
@@ -13,18 +15,21 @@ export interface RebuildProgress {
 /**
  * Rebuilds every read model from position zero into fresh tables while the live ones keep
  * serving, then swaps them in (one transaction) with the rebuild's checkpoint: the live
- * projector carries on from there.
+ * projector carries on from there. A case the rebuild cannot fold is parked, not fatal; its
+ * parked rows replace the live ones at the swap.
  */
 export async function rebuildReadModels(
   store: EventStore,
   read: ReadStore,
   onProgress?: (p: RebuildProgress) => void,
+  options: { onEvent?: EventHook } = {},
 ): Promise<number> {
   await dropTables(read.db, 'next');
   await createTables(read.db, 'next');
   await read.db.deleteFrom('rm_checkpoints').where('name', '=', TABLES.next.checkpoint).execute();
+  await read.db.deleteFrom('rm_parked_streams').where('projection', '=', TABLES.next.checkpoint).execute();
   const [head] = await store.readAll({ direction: 'backwards', maxCount: 1, filter: { streamPrefixes: ['case-'] } });
-  const projector = new CaseProjector(store, read, { generation: 'next', batchSize: 2000 });
+  const projector = new CaseProjector(store, read, { generation: 'next', batchSize: 2000, onEvent: options.onEvent });
   let projected = 0;
   for (;;) {
     const n = await projector.pass();
@@ -40,9 +45,7 @@ export async function rebuildReadModels(
 async function swapIn(read: ReadStore): Promise<void> {
   await read.db.transaction().execute(async (trx) => {
     // The live projector takes this row first in each of its batches, so it waits for the swap.
-    let live = trx.selectFrom('rm_checkpoints').select('position').where('name', '=', TABLES.live.checkpoint);
-    if (read.dialect === 'postgres') live = live.forUpdate();
-    await live.executeTakeFirst();
+    await lockCheckpoint(read, trx, TABLES.live.checkpoint);
     const rebuilt = await trx
       .selectFrom('rm_checkpoints')
       .select('position')
@@ -60,6 +63,13 @@ async function swapIn(read: ReadStore): Promise<void> {
       await trx.deleteFrom('rm_checkpoints').where('name', '=', TABLES.live.checkpoint).execute();
     }
     await trx.deleteFrom('rm_checkpoints').where('name', '=', TABLES.next.checkpoint).execute();
+    // What the rebuild parked is what is parked now: the live rows it replaces were folded by older code.
+    await trx.deleteFrom('rm_parked_streams').where('projection', '=', TABLES.live.checkpoint).execute();
+    await trx
+      .updateTable('rm_parked_streams')
+      .set({ projection: TABLES.live.checkpoint })
+      .where('projection', '=', TABLES.next.checkpoint)
+      .execute();
     await trx.schema.dropTable(TABLES.live.timeline).execute();
     await trx.schema.dropTable(TABLES.live.summary).execute();
     await trx.schema.alterTable(TABLES.next.summary).renameTo(TABLES.live.summary).execute();

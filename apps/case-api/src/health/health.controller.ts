@@ -25,10 +25,12 @@ export class HealthController {
         return problem ? indicator.down({ reason: problem }) : indicator.up({ kind: this.eventStore.kind });
       },
       async () => {
-        // A failed projection is down (it stopped on an event, loudly); lag is reported either way.
+        // Down only when the projector has stopped (its store failed). Parked cases degrade it:
+        // every other case is still projected, so it stays up (200) and names them.
         const indicator = this.indicators.check('projection');
         const lag = await this.lag.measure();
-        return lag.projector === 'failed' ? indicator.down({ ...lag }) : indicator.up({ ...lag });
+        if (lag.projector === 'failed') return indicator.down({ ...lag });
+        return indicator.up({ condition: lag.parked > 0 ? 'degraded' : 'healthy', ...lag });
       },
     ]);
   }

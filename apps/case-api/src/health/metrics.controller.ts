@@ -2,9 +2,9 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { Public } from '../auth/auth.guard';
-import { ProjectionLag } from '@app/case-runtime';
+import { ProjectionLag, type Lag } from '@app/case-runtime';
 
-/** Prometheus metrics: process defaults and the read models' lag behind the event store. */
+/** Prometheus metrics: process defaults, the read models' lag behind the event store, parked streams. */
 @ApiTags('operations')
 @Public()
 @Controller('metrics')
@@ -13,7 +13,9 @@ export class MetricsController {
 
   constructor(lag: ProjectionLag) {
     collectDefaultMetrics({ register: this.registry });
-    const measure = async () => lag.measure();
+    // One measurement per scrape: the registry collects its gauges together, so they share it.
+    let pending: Promise<Lag> | undefined;
+    const measure = () => (pending ??= lag.measure().finally(() => (pending = undefined)));
     new Gauge({
       name: 'projection_lag_events',
       help: 'Case events in the store not yet in the read models (capped at 10000)',
@@ -28,6 +30,14 @@ export class MetricsController {
       registers: [this.registry],
       async collect() {
         this.set((await measure()).seconds);
+      },
+    });
+    new Gauge({
+      name: 'projection_parked_streams',
+      help: 'Case streams the projection parked on an event it could not project (skipped until retried)',
+      registers: [this.registry],
+      async collect() {
+        this.set((await measure()).parked);
       },
     });
   }

@@ -44,13 +44,23 @@ export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationSh
         {
           provide: CaseProjector,
           inject: [EVENT_STORE, READ_STORE],
-          useFactory: (store: EventStore, read: ReadStore) => new CaseProjector(store, read),
+          useFactory: (store: EventStore, read: ReadStore) => {
+            const logger = new Logger('Projector');
+            return new CaseProjector(store, read, {
+              // The projection carries on without the case: say so where operators look.
+              onParked: (p) =>
+                logger.warn(
+                  `Case ${p.caseId} parked at ${p.eventType} (revision ${p.revision}, position ${p.position}): ${p.error}. ` +
+                    'Fix, then `npm run cli -- projections retry-parked`.',
+                ),
+            });
+          },
         },
         { provide: CaseQueries, inject: [READ_STORE], useFactory: (read: ReadStore) => new CaseQueries(read) },
         {
           provide: ProjectionLag,
-          inject: [EVENT_STORE, CaseProjector],
-          useFactory: (store: EventStore, p: CaseProjector) => new ProjectionLag(store, p),
+          inject: [EVENT_STORE, CaseProjector, READ_STORE],
+          useFactory: (store: EventStore, p: CaseProjector, read: ReadStore) => new ProjectionLag(store, p, read),
         },
       ],
       exports: [CaseProjector, CaseQueries, ProjectionLag, READ_STORE],

@@ -90,6 +90,25 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-11-24-01-parked-streams': {
+    up: async (db) => {
+      await db.schema
+        .createTable('rm_parked_streams')
+        .ifNotExists()
+        .addColumn('projection', 'text', (c) => c.notNull())
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('stream_id', 'text', (c) => c.notNull())
+        .addColumn('position', 'text', (c) => c.notNull())
+        .addColumn('revision', 'bigint', (c) => c.notNull())
+        .addColumn('event_type', 'text', (c) => c.notNull())
+        .addColumn('error', 'text', (c) => c.notNull())
+        .addColumn('parked_at', 'text', (c) => c.notNull())
+        .addColumn('failed_at', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('rm_parked_streams_pk', ['projection', 'case_id'])
+        .execute();
+    },
+  },
 };
 
 /** Brings the read-model schema up to date (Kysely's migrator, migrations kept in code). */

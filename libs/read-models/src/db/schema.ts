@@ -54,6 +54,24 @@ export interface CheckpointRow {
   updated_at: string;
 }
 
+/**
+ * A case stream the projection stopped on: its failing event and error. Keyed by the projection
+ * (the checkpoint's name), so a rebuild parks beside the live rows and its rows replace them at the swap.
+ */
+export interface ParkedStreamRow {
+  projection: string;
+  case_id: string;
+  stream_id: string;
+  position: string;
+  revision: number;
+  event_type: string;
+  error: string;
+  parked_at: string;
+  /** When it last failed: at parking, or at a retry that failed again. */
+  failed_at: string;
+  attempts: number;
+}
+
 /** Live tables, and their `_next` twins that a rebuild fills before it swaps them in. */
 export interface ReadModelTables {
   rm_case_summary: CaseSummaryRow;
@@ -61,6 +79,7 @@ export interface ReadModelTables {
   rm_timeline: TimelineRow;
   rm_timeline_next: TimelineRow;
   rm_checkpoints: CheckpointRow;
+  rm_parked_streams: ParkedStreamRow;
   rm_migrations_marker: { id: Generated<number> };
 }
 
