@@ -9,7 +9,6 @@ import {
   RuleNotInForce,
   type CaseCommandRequest,
   type CaseState,
-  type CaseView,
 } from '@app/case-domain';
 import { actorOf, type Principal } from '../auth/principal';
 import type { Clock } from '../clock/clock';
@@ -82,31 +81,12 @@ export async function handleCaseCommand(deps: CommandPathDeps, envelope: CaseCom
     return { kind: 'rejected', rejection };
   }
   const after = fold(decision.events, state);
-  let view: CaseView;
-  try {
-    view = caseViewOf(after, dateOf(now));
-  } catch (error) {
-    if (!(error instanceof RuleNotInForce)) throw error;
-    const allowed = allowedActions(state);
-    return {
-      kind: 'rejected',
-      rejection: { kind: 'invalid', command: command.type, state: state.status, allowed, message: error.message },
-    };
-  }
+  const shown = viewOf(after, state, command, now);
+  if (shown.kind === 'rejected') return shown;
+  const view = shown.view;
 
   const ids = eventIds(decision.events.length, caseId, keyed ?? undefined);
-  const metadata = {
-    correlationId: envelope.correlationId,
-    causationId: envelope.idempotencyKey ?? envelope.correlationId,
-    actor: actorOf(principal),
-    occurredAt: now,
-    machineVersion: CASE_MACHINE_VERSION,
-    schemaVersion: EVENT_SCHEMA_VERSION,
-    command: command.type,
-    ...(keyed
-      ? { idempotencyKey: keyed.key, idempotencyScope: keyed.scope, requestFingerprint: keyed.fingerprint }
-      : {}),
-  };
+  const metadata = metadataFor(envelope, keyed, now);
   let next: bigint;
   try {
     next = await deps.streams.append(
@@ -131,6 +111,39 @@ export async function handleCaseCommand(deps: CommandPathDeps, envelope: CaseCom
     at: now,
     view,
     replayed: false,
+  };
+}
+
+/** The view the caller is answered with; a rule missing for it refuses the command before anything is stored. */
+function viewOf(after: CaseState, before: CaseState, command: CaseCommandRequest, now: string) {
+  try {
+    return { kind: 'shown' as const, view: caseViewOf(after, dateOf(now)) };
+  } catch (error) {
+    if (!(error instanceof RuleNotInForce)) throw error;
+    const rejection = {
+      kind: 'invalid' as const,
+      command: command.type,
+      state: before.status,
+      allowed: allowedActions(before),
+      message: error.message,
+    };
+    return { kind: 'rejected' as const, rejection };
+  }
+}
+
+/** Who, when, under which rules, and for a keyed request the key, its scope and the request's fingerprint. */
+function metadataFor(envelope: CaseCommandEnvelope, keyed: Keyed | null, now: string) {
+  return {
+    correlationId: envelope.correlationId,
+    causationId: envelope.idempotencyKey ?? envelope.correlationId,
+    actor: actorOf(envelope.principal),
+    occurredAt: now,
+    machineVersion: CASE_MACHINE_VERSION,
+    schemaVersion: EVENT_SCHEMA_VERSION,
+    command: envelope.command.type,
+    ...(keyed
+      ? { idempotencyKey: keyed.key, idempotencyScope: keyed.scope, requestFingerprint: keyed.fingerprint }
+      : {}),
   };
 }
 
