@@ -39,6 +39,18 @@ export class ProblemFilter implements ExceptionFilter {
         detail: Array.isArray(detail) ? detail.join('; ') : String(detail ?? ''),
       }).problem;
     }
+    // Any other error the body parser raises is the client's too (http-errors marks them `expose`):
+    // a charset or content encoding it does not take (415), a body that does not inflate (400).
+    const status = Number(bodyError?.status);
+    if ((error as { expose?: unknown })?.expose === true && status >= 400 && status < 500) {
+      const unsupported = status === HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+      return problem(
+        status,
+        unsupported ? 'unsupported-body' : 'unreadable-body',
+        unsupported ? 'The request body’s charset or encoding is not supported' : 'The request body could not be read',
+        { detail: (error as Error).message },
+      ).problem;
+    }
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal', 'Internal error', {
       detail: 'An unexpected error; it has been logged.',
     }).problem;
