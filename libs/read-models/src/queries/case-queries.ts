@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { addDays, type CalendarDate, type CaseStatus, type Instant } from '@app/case-domain';
 import type { ReadStore } from '../db/connect';
 import type { CaseSummaryRow, TimelineRow } from '../db/schema';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, keysetPage } from './cursor';
 
 /** The caseworkers' queues: a grouping of the machine's states (checked against them by the compiler). */
 export const QUEUES = {
@@ -90,13 +90,7 @@ export class CaseQueries {
       .orderBy('case_id')
       .limit(limit + 1)
       .execute();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor:
-        rows.length > limit && last ? encodeCursor({ v: last[sort] as string | number, id: last.case_id }) : null,
-    };
+    return keysetPage(rows, limit, (row) => row[sort] as string | number);
   }
 
   /** A caseworker queue. The creditor queue puts the most-reminded (longest overdue) first. */
@@ -232,10 +226,9 @@ export class CaseQueries {
       .orderBy('case_id')
       .limit(limit + 1)
       .execute();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
+    const shown = keysetPage(rows, limit, (row) => row.due_key);
     return {
-      items: items.map((r) => ({
+      items: shown.items.map((r) => ({
         caseId: r.case_id,
         creditorReference: r.creditor_reference,
         debtorName: r.debtor_name,
@@ -243,7 +236,7 @@ export class CaseQueries {
         replyDueAt: r.open_deadline_due_at,
         reminders: r.creditor_reminders,
       })),
-      nextCursor: rows.length > limit && last ? encodeCursor({ v: last.due_key, id: last.case_id }) : null,
+      nextCursor: shown.nextCursor,
     };
   }
 

@@ -18,3 +18,18 @@ export function decodeCursor(text: string | undefined): Cursor | null {
   }
   throw new RangeError('Not a cursor from this API.');
 }
+
+/**
+ * A keyset page from rows fetched with `limit + 1`: the extra row only says that more follow,
+ * and the cursor is the sort value and case id of the last row shown.
+ */
+export function keysetPage<R extends { case_id: string }>(
+  rows: R[],
+  limit: number,
+  sortValue: (row: R) => string | number,
+): { items: R[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const more = rows.length > limit && last;
+  return { items, nextCursor: more ? encodeCursor({ v: sortValue(last), id: last.case_id }) : null };
+}
