@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import {
   comparePositions,
   serializePosition,
@@ -11,34 +10,15 @@ import {
   CaseProjector,
   CaseQueries,
   listParked,
-  openReadStore,
   rebuildReadModels,
   retryParked,
   type EventHook,
   type ReadStore,
 } from '../src';
 import { seedCases } from './seed';
+import { readStores, snapshot } from './stores';
 
-const schemas: string[] = [];
-const STORES: Array<[string, () => Promise<ReadStore>]> = [['SQLite', () => openReadStore({ sqliteFile: ':memory:' })]];
-if (process.env.DATABASE_URL) {
-  STORES.push([
-    'PostgreSQL',
-    () => {
-      const schema = `rm_test_${randomUUID().slice(0, 8)}`;
-      schemas.push(schema);
-      return openReadStore({ databaseUrl: process.env.DATABASE_URL, schema });
-    },
-  ]);
-} else {
-  console.warn('Parked streams on PostgreSQL are skipped: DATABASE_URL is not set (.ci/run sets it).');
-}
-
-async function snapshot(read: ReadStore) {
-  const summaries = await read.db.selectFrom('rm_case_summary').selectAll().orderBy('case_id').execute();
-  const timeline = await read.db.selectFrom('rm_timeline').selectAll().orderBy('case_id').orderBy('revision').execute();
-  return { summaries, timeline };
-}
+const STORES = readStores('Parked streams');
 
 /** The fold "throws" on this case's second event: the bug that a later fix removes. */
 const POISON_CASE = 'c0001';
@@ -67,13 +47,6 @@ describe.each(STORES)('parked streams on %s', (_, open) => {
   afterEach(async () => {
     await read?.close();
     await events.close();
-  });
-  afterAll(async () => {
-    if (!schemas.length) return;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    for (const schema of schemas.splice(0)) await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
   });
 
   it('given a case whose event cannot be folded, when other cases are handed over after it, then they are projected and only that case is parked with its error and position', async () => {

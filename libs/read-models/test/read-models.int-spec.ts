@@ -1,30 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { SqliteEventStore } from '@app/event-store';
-import { CaseProjector, CaseQueries, listParked, openReadStore, rebuildReadModels, type ReadStore } from '../src';
+import { CaseProjector, CaseQueries, listParked, rebuildReadModels, type ReadStore } from '../src';
 import { seedCases } from './seed';
+import { readStores, snapshot } from './stores';
 
-const schemas: string[] = [];
-const STORES: Array<[string, () => Promise<ReadStore>]> = [['SQLite', () => openReadStore({ sqliteFile: ':memory:' })]];
-if (process.env.DATABASE_URL) {
-  // A schema per test keeps runs apart in the shared database; dropped afterwards.
-  STORES.push([
-    'PostgreSQL',
-    () => {
-      const schema = `rm_test_${randomUUID().slice(0, 8)}`;
-      schemas.push(schema);
-      return openReadStore({ databaseUrl: process.env.DATABASE_URL, schema });
-    },
-  ]);
-} else {
-  console.warn('Read models on PostgreSQL are skipped: DATABASE_URL is not set (.ci/run sets it).');
-}
-
-async function snapshot(read: ReadStore) {
-  const summaries = await read.db.selectFrom('rm_case_summary').selectAll().orderBy('case_id').execute();
-  const timeline = await read.db.selectFrom('rm_timeline').selectAll().orderBy('case_id').orderBy('revision').execute();
-  return { summaries, timeline };
-}
+const STORES = readStores('Read models');
 
 describe.each(STORES)('read models on %s', (_, open) => {
   let events: SqliteEventStore;
@@ -36,13 +16,6 @@ describe.each(STORES)('read models on %s', (_, open) => {
   afterEach(async () => {
     await read?.close();
     await events.close();
-  });
-  afterAll(async () => {
-    if (!schemas.length) return;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    for (const schema of schemas.splice(0)) await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
   });
 
   it('projects every case: state, amounts, flags, open deadline and allowed actions, as the machine says', async () => {
