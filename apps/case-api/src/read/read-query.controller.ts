@@ -7,23 +7,18 @@ import { CaseQueries, QUEUES, type QueueName } from '@app/read-models';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard';
 import { Clock, type Principal } from '@app/case-runtime';
 import { Problems } from '../http/problem';
-import { encodeRevisionCursor, pageStart, REVISION_PAGE, RevisionPageQuery } from './revision-page';
+import {
+  cursorProblem,
+  encodeRevisionCursor,
+  LIST_PAGE,
+  PageQueryOf,
+  pageStart,
+  REVISION_PAGE,
+  RevisionPageQuery,
+} from './revision-page';
 import { summaryView, todayOf } from './summary-view';
 
-class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-}
+class PageQuery extends PageQueryOf(LIST_PAGE) {}
 
 class QueueQuery extends PageQuery {
   @ApiPropertyOptional({
@@ -161,11 +156,4 @@ export class ReadQueryController {
       throw cursorProblem(error);
     }
   }
-}
-
-/** The read models refuse a cursor they did not issue with a RangeError: the client's error. */
-function cursorProblem(error: unknown): unknown {
-  return error instanceof RangeError
-    ? Problems.invalid(error.message, [{ field: 'cursor', messages: [error.message] }])
-    : error;
 }

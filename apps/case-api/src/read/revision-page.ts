@@ -8,21 +8,29 @@ import { Problems } from '../http/problem';
  * revision order. A long-lived case has thousands of events; no response may carry them all.
  */
 export const REVISION_PAGE = { default: 100, max: 500 } as const;
+/** Lists of cases (the list, queues, the creditor's awaiting replies). */
+export const LIST_PAGE = { default: 50, max: 200 } as const;
 
-export class RevisionPageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: REVISION_PAGE.max, default: REVISION_PAGE.default })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(REVISION_PAGE.max)
-  limit?: number;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
+/** The query of a paged route: `limit` (bounded) and the `cursor` of the previous page. */
+export function PageQueryOf(page: { default: number; max: number }) {
+  class PageQuery {
+    @ApiPropertyOptional({ minimum: 1, maximum: page.max, default: page.default })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    @Max(page.max)
+    limit?: number;
+    @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+    @IsOptional()
+    @IsString()
+    @MaxLength(500)
+    cursor?: string;
+  }
+  return PageQuery;
 }
+
+export class RevisionPageQuery extends PageQueryOf(REVISION_PAGE) {}
 
 /**
  * The cursor is opaque to clients, in the style of the list cursors (base64url JSON): the
@@ -53,7 +61,13 @@ export function pageStart(cursor: string | undefined, caseId: string): number {
   try {
     return decodeRevisionCursor(cursor, caseId);
   } catch (error) {
-    const message = (error as Error).message;
-    throw Problems.invalid(message, [{ field: 'cursor', messages: [message] }]);
+    throw cursorProblem(error);
   }
+}
+
+/** A cursor not issued here is refused with a RangeError (by the read models too): the client's error. */
+export function cursorProblem(error: unknown): unknown {
+  return error instanceof RangeError
+    ? Problems.invalid(error.message, [{ field: 'cursor', messages: [error.message] }])
+    : error;
 }
