@@ -28,9 +28,9 @@ describe('the lifecycle over HTTP', () => {
   it('takes a case from handover to the conciliation board and a judgment for the creditor', async () => {
     const id = await toConciliationDecision();
     const decided = await api.post(`/cases/${id}/conciliation-decision`, { choice: 'agencyFiles' }, 'creditorA');
-    expect(decided.body.case.status).toBe('preparingComplaint');
+    expect(decided.body.case.status).toBe('dispute.preparingComplaint');
     const filed = await api.post(`/cases/${id}/conciliation-complaint`, { board: 'Oslo forliksråd' });
-    expect(filed.body.case).toMatchObject({ status: 'conciliationBoard', flags: { disputeCode: true } });
+    expect(filed.body.case).toMatchObject({ status: 'dispute.conciliationBoard', flags: { disputeCode: true } });
     expect(filed.body.appended).toEqual(expect.arrayContaining(['ConciliationComplaintFiled', 'FeeCharged']));
     const judged = await api.post(`/cases/${id}/board-outcome`, {
       outcome: 'judgmentForCreditor',
@@ -47,7 +47,7 @@ describe('the lifecycle over HTTP', () => {
     const id = await api.handOver({ disputedBeforeHandover: { debtorStatement: 'Never ordered' } }, 'creditorA');
     const view = (await api.get(`/cases/${id}`, 'creditorA')).body.case;
     expect(view).toMatchObject({
-      status: 'preCollectionDispute',
+      status: 'dispute.preCollection',
       flags: { feesChargeableToDebtor: false },
       recommendation: { filer: 'creditor' },
     });
@@ -99,7 +99,7 @@ describe('the lifecycle over HTTP', () => {
       amount: 250000,
       dueDate: '2025-04-30',
     });
-    expect(res.body.case).toMatchObject({ status: 'settled', amounts: { outstanding: 250000 } });
+    expect(res.body.case).toMatchObject({ status: 'collection.settlement', amounts: { outstanding: 250000 } });
   });
 
   it('given documents asked for, when they come, then the objection is assessed again; withdrawal closes it', async () => {

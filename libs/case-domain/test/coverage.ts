@@ -10,24 +10,17 @@ export const MACHINE_TRANSITIONS: string[] = allNodes().flatMap((n) =>
   Object.keys(n.config.on ?? {}).map((type) => `${n.id}:${type}`),
 );
 
-/** Every state a case can rest in (history pseudo-states are not places). */
+/** Every state a track can rest in (history pseudo-states are not places). */
 export const MACHINE_STATES: string[] = allNodes()
   .filter((n) => n.type !== 'history' && Object.keys(n.states).length === 0)
   .map((n) => n.id);
 
-function activeIds(state: CaseState): string[] {
-  const ids = ['case'];
-  let value: unknown = state.snapshot.value;
-  while (value !== undefined) {
-    const key = typeof value === 'string' ? value : Object.keys(value as object)[0];
-    if (!key) break;
-    ids.push(`${ids[ids.length - 1]}.${key}`);
-    value = typeof value === 'string' ? undefined : (value as Record<string, unknown>)[key];
-  }
-  return ids.reverse();
+/** The leaf states a case is in: one per track while open. */
+function activeLeaves(state: CaseState): string[] {
+  return state.snapshot._nodes.filter((n) => n.type === 'atomic' || n.type === 'final').map((n) => n.id);
 }
 
-/** Records which transition definition each event took, the innermost state's first, as XState does. */
+/** Records which transition definitions each event took (one per track it moved), as XState chose them. */
 export class TransitionCoverage {
   readonly transitions = new Set<string>();
   readonly states = new Set<string>();
@@ -36,11 +29,12 @@ export class TransitionCoverage {
     let state = before;
     for (const event of events) {
       if (isTransitionEvent(event)) {
-        const source = activeIds(state).find((id) => caseMachine.getStateNodeById(id).config.on?.[event.type]);
-        if (source) this.transitions.add(`${source}:${event.type}`);
+        for (const taken of caseMachine.getTransitionData(state.snapshot, event)) {
+          this.transitions.add(`${taken.source.id}:${event.type}`);
+        }
       }
       state = evolve(state, event);
-      this.states.add(activeIds(state)[0]);
+      for (const leaf of activeLeaves(state)) this.states.add(leaf);
     }
   }
 }

@@ -9,7 +9,7 @@ describe('the generated diagram', () => {
 
   it('draws every transition the machine defines', () => {
     const missing = MACHINE_TRANSITIONS.map((t) => t.split(':')[1]).filter(
-      (event) => !diagram.includes(`: ${event}\n`),
+      (event) => !new RegExp(`: ${event}( when \\w+)?\n`).test(diagram),
     );
     expect(missing).toEqual([]);
   });

@@ -6,28 +6,39 @@ import {
   CASEWORK_ACTIONS,
   CLOSING_EVENTS,
   DEADLINE_OWNERS,
+  MACHINE_EVENT_SAMPLES,
   MACHINE_EVENT_TYPES,
   STATUS_LABELS,
   TIMER_RULES,
   caseMachine,
   carriesDisputeCode,
   statusOf,
+  tracksOf,
   type CaseEventType,
   type TransitionEvent,
 } from '../src';
 import { MACHINE_STATES } from './coverage';
 
 /** Every state the machine can reach, with its snapshot, found by walking the machine itself. */
-const reachable = getShortestPaths(caseMachine, {
-  events: [...MACHINE_EVENT_TYPES].map((type) => ({ type }) as TransitionEvent),
-}).map((path) => path.state);
+const reachable = getShortestPaths(caseMachine, { events: [...MACHINE_EVENT_SAMPLES] }).map((path) => path.state);
 
 describe('the lists the engine reads are derived from the machine, and agree with it', () => {
   it('lists every state a case can rest in, once, each with a label written for caseworkers', () => {
-    expect(CASE_STATUSES).toHaveLength(MACHINE_STATES.length);
+    // Every place of the machine but the dispute track at rest, which is no status of its own.
+    expect(CASE_STATUSES).toHaveLength(MACHINE_STATES.length - 1);
     expect(new Set(CASE_STATUSES).size).toBe(CASE_STATUSES.length);
-    const reached = new Set(reachable.map((snapshot) => statusOf(snapshot)));
-    expect([...reached].sort()).toEqual([...CASE_STATUSES].sort());
+    const headlines = new Set(reachable.map((snapshot) => statusOf(snapshot)));
+    const trackStages = new Set(
+      reachable.flatMap((snapshot) => {
+        const tracks = tracksOf(snapshot);
+        if (!tracks) return [statusOf(snapshot)];
+        return [`collection.${tracks.collection}`, ...(tracks.dispute ? [`dispute.${tracks.dispute}`] : [])];
+      }),
+    );
+    expect([...trackStages].sort()).toEqual([...CASE_STATUSES].sort());
+    for (const headline of headlines) expect(CASE_STATUSES).toContain(headline);
+    // The collection track is held only while a dispute is open: the dispute's stage is the headline.
+    expect(headlines.has('collection.onHold')).toBe(false);
     for (const status of CASE_STATUSES) expect(STATUS_LABELS[status]).not.toBe(status);
     expect(STATUS_LABELS['dispute.awaitingCreditor']).toBe("Awaiting the creditor's reply");
   });
@@ -37,13 +48,15 @@ describe('the lists the engine reads are derived from the machine, and agree wit
     expect(tagged).toEqual(TIMER_RULES.map((r) => r.kind).sort());
     expect(Object.fromEntries(DEADLINE_OWNERS)).toEqual({
       limitationWarning: 'open',
-      noticeDeadline: 'open.collection.notice',
-      demandDeadline: 'open.collection.demand',
-      heavyFeeDue: 'open.collection.demand',
-      documentsDeadline: 'open.dispute.awaitingDebtorDocuments',
-      creditorReply: 'open.dispute.awaitingCreditor',
-      debtorPaymentDeadline: 'open.dispute.awaitingDebtorReply',
-      settlementDue: 'open.settled',
+      noticeDeadline: 'open.collection.running.notice',
+      demandDeadline: 'open.collection.running.demand',
+      heavyFeeDue: 'open.collection.running.demand',
+      settlementDue: 'open.collection.settlement',
+      documentsDeadline: 'open.dispute.disputed.awaitingDebtorDocuments',
+      creditorReply: 'open.dispute.disputed.awaitingCreditor',
+      debtorPaymentDeadline: 'open.dispute.disputed.awaitingDebtorReply',
+      demandExpiry: 'open.dispute.disputed.preparingComplaint',
+      newDemandDeadline: 'open.dispute.disputed.newDemandRunning',
     });
   });
 
@@ -95,7 +108,9 @@ describe('the lists the engine reads are derived from the machine, and agree wit
       'DocumentsDeadlinePassed',
       'HeavyFeeStageReached',
       'LimitationWarningIssued',
+      'NewPaymentDemandDeadlinePassed',
       'PaymentDemandDeadlinePassed',
+      'PaymentDemandExpired',
       'PaymentDemandSent',
       'SettlementDueDatePassed',
     ]);

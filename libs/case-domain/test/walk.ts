@@ -86,6 +86,7 @@ export const BUILDERS: Record<Exclude<CaseworkAction, 'HandOverClaim'>, Builder>
   DecideOnConciliation: (_, v) =>
     cmd('DecideOnConciliation', { choice: pickOf(['agencyFiles', 'creditorFiles', 'close'] as const, v) }),
   FileConciliationComplaint: () => cmd('FileConciliationComplaint', { board: 'Oslo forliksråd' }),
+  SendNewPaymentDemand: () => cmd('SendNewPaymentDemand', {}),
   RecordBoardOutcome: (s, v, f) => {
     const outcome = pickOf(
       ['settlement', 'judgmentForCreditor', 'defaultJudgment', 'judgmentForDebtor', 'noAgreement'] as const,

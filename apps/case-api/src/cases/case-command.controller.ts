@@ -21,6 +21,7 @@ import {
   ConciliationDecisionDto,
   CreditNoteDto,
   FilingDto,
+  NewPaymentDemandDto,
   PaymentDto,
   WithdrawDto,
 } from './dto/money-and-closure.dto';
@@ -129,6 +130,15 @@ export class CaseCommandController {
 
   @CommandRoute('conciliation-complaint', 'FileConciliationComplaint', 'File the forliksklage')
   fileComplaint(@CaseId() id: string, @Body() body: FilingDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
+  }
+
+  @CommandRoute(
+    'new-payment-demand',
+    'SendNewPaymentDemand',
+    'Send a new betalingsoppfordring (the first is over 6 months old, inkassoloven § 11)',
+  )
+  sendNewPaymentDemand(@CaseId() id: string, @Body() body: NewPaymentDemandDto, @CommandCtx() ctx: CommandContext) {
     return this.commands.run(id, body.toCommand(), ctx);
   }
 

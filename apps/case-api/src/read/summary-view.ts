@@ -13,6 +13,7 @@ export function summaryView(row: CaseSummaryRow, today: CalendarDate) {
     debtor: { id: row.debtor_id, name: row.debtor_name, kind: row.debtor_kind },
     status: row.status,
     stage: row.stage,
+    tracks: { collection: row.collection_stage, dispute: row.dispute_stage },
     amounts: {
       principal: row.principal,
       credited: row.credited,
@@ -21,7 +22,8 @@ export function summaryView(row: CaseSummaryRow, today: CalendarDate) {
       interest: row.interest + extra,
       outstanding: row.outstanding + extra,
       disputed: row.disputed,
-      collectable: row.dispute_code && !row.collection_paused ? row.collectable + extra : row.collectable,
+      // Interest runs on the undisputed claim unless collection is paused (then nothing is collectable).
+      collectable: row.collection_paused || row.closure_reason ? row.collectable : row.collectable + extra,
     },
     flags: {
       disputeCode: row.dispute_code === 1,

@@ -58,6 +58,8 @@ export type IssueCreditNote = Request<'IssueCreditNote', { lines: CreditLine[]; 
 export type WithdrawClaim = Request<'WithdrawClaim', { reason: string }>;
 export type DecideOnConciliation = Request<'DecideOnConciliation', { choice: ConciliationChoice; comment?: string }>;
 export type FileConciliationComplaint = Request<'FileConciliationComplaint', { board: string }>;
+/** A new betalingsoppfordring, when the first is over 6 months old before a forliksklage (§ 11). */
+export type SendNewPaymentDemand = Request<'SendNewPaymentDemand', Record<never, never>>;
 export type RecordBoardOutcome = Request<
   'RecordBoardOutcome',
   | { outcome: Extract<BoardOutcome, 'settlement'>; amount: Minor; dueDate: CalendarDate }
@@ -82,6 +84,7 @@ export type CaseCommand =
   | WithdrawClaim
   | DecideOnConciliation
   | FileConciliationComplaint
+  | SendNewPaymentDemand
   | RecordBoardOutcome
   | CloseCase
   | FireDeadline;
@@ -111,6 +114,7 @@ export const CASEWORK_ACTIONS = [
   'IssueCreditNote',
   'WithdrawClaim',
   'DecideOnConciliation',
+  'SendNewPaymentDemand',
   'FileConciliationComplaint',
   'RecordBoardOutcome',
   'CloseCase',

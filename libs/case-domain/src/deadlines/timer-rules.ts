@@ -1,4 +1,4 @@
-import { addDays, addYears, type Instant } from '../time/dates';
+import { addDays, addMonths, addYears, type CalendarDate, type Instant } from '../time/dates';
 import { deadlineAfter } from './working-days';
 import type { CaseEvent, CaseEventType, TimerKind } from '../events/case-events';
 import type { CaseFacts } from '../state/case-state';
@@ -31,6 +31,7 @@ export const DEADLINE_RULES = {
   documentsDeadline: { days: 14, rollForward: true },
   creditorReply: { days: 14, rollForward: true },
   debtorPaymentDeadline: { days: 14, rollForward: true },
+  newDemandDeadline: { days: 14, rollForward: true },
 } as const satisfies Partial<Record<TimerKind, { days: number; rollForward: boolean }>>;
 
 export function dueFor(kind: keyof typeof DEADLINE_RULES, from: Instant): Instant {
@@ -79,6 +80,22 @@ export const TIMER_RULES: readonly TimerRule[] = [
       event.type === 'ClaimConfirmedToDebtor' ? event.data.paymentDeadlineAt : dueFor('debtorPaymentDeadline', at),
   },
   {
+    kind: 'newDemandDeadline',
+    dueAt: ({ at, event }) =>
+      event.type === 'NewPaymentDemandSent' ? event.data.deadlineAt : dueFor('newDemandDeadline', at),
+  },
+  {
+    // The first day a forliksklage would come more than 6 months after the demand (§ 11).
+    kind: 'demandExpiry',
+    // The collection track may send the demand while the forliksklage is being prepared.
+    restartOn: ['PaymentDemandSent'],
+    // Entered already expired, there is nothing to wait for: a new demand is allowed at once.
+    dueAt: ({ facts, at }) => {
+      const expires = demandExpiresOn(facts);
+      return expires && startOfDay(expires) > at ? startOfDay(expires) : null;
+    },
+  },
+  {
     kind: 'settlementDue',
     dueAt: ({ facts }) => (facts.settlement ? startOfDay(addDays(facts.settlement.dueDate, 1)) : null),
   },
@@ -90,6 +107,14 @@ export const TIMER_RULES: readonly TimerRule[] = [
       facts.limitation.interrupted ? null : startOfDay(addDays(limitationDateOf(facts), -LIMITATION_WARNING_DAYS)),
   },
 ];
+
+/** Legal action must start within 6 months of the betalingsoppfordring (inkassoloven § 11). */
+const DEMAND_VALID_MONTHS = 6;
+
+/** The first day the last betalingsoppfordring no longer allows a forliksklage; null if none was sent. */
+export function demandExpiresOn(facts: CaseFacts): CalendarDate | null {
+  return facts.demandSentOn ? addDays(addMonths(facts.demandSentOn, DEMAND_VALID_MONTHS), 1) : null;
+}
 
 export function limitationDateOf(facts: CaseFacts): string {
   return addYears(facts.limitation.runsFrom, facts.limitation.years);

@@ -1,4 +1,4 @@
-import { heavyFee, lightFee, type FeeKind, type FeeQuote } from '../money';
+import { heavyFee, lightFee, type FeeKind, type FeeQuote, type Minor } from '../money';
 import { dateOf, type Instant } from '../time/dates';
 import type { FeeCharged } from '../events/case-events';
 import type { CaseFacts } from '../state/case-state';
@@ -17,11 +17,21 @@ export function charge(facts: CaseFacts, fee: FeeQuote, at: Instant, replaces: F
   return { type: 'FeeCharged', data: { at, fee, chargedTo, replaces, refund } };
 }
 
-/** The collection fee is sized by the claim: its principal less credits (payments do not shrink it). */
+/**
+ * The claim a collection fee is sized by: its principal less credits (payments do not shrink it),
+ * and while a partial objection is open, less the disputed lines: collection goes on with the
+ * undisputed amount only (RULES.md § 2b).
+ */
+export function collectedClaim(facts: CaseFacts): Minor {
+  if (facts.dispute?.scope !== 'partial') return claimPrincipal(facts);
+  const disputed = new Set(facts.dispute.lineIds);
+  return facts.lines.filter((l) => !disputed.has(l.lineId)).reduce((sum, l) => sum + l.amount - l.credited, 0);
+}
+
 export function lightFeeFor(facts: CaseFacts, at: Instant): FeeQuote {
-  return lightFee(claimPrincipal(facts), facts.debtor.kind, dateOf(at));
+  return lightFee(collectedClaim(facts), facts.debtor.kind, dateOf(at));
 }
 
 export function heavyFeeFor(facts: CaseFacts, at: Instant): FeeQuote {
-  return heavyFee(claimPrincipal(facts), facts.debtor.kind, dateOf(at));
+  return heavyFee(collectedClaim(facts), facts.debtor.kind, dateOf(at));
 }

@@ -1,5 +1,6 @@
 import { courtFee, heavyFee, lightFee, type Minor } from '../money';
-import { addMonths, dateOf, isCalendarDate } from '../time/dates';
+import { dateOf, isCalendarDate } from '../time/dates';
+import { dueFor } from '../deadlines/timer-rules';
 import type { CommandOf } from '../commands/case-commands';
 import type { ConciliationComplaintFiled } from '../events/case-events';
 import { BOARD_OUTCOME_EVENTS, CONCILIATION_CHOICE_EVENTS, variantsOf } from '../commands/command-variants';
@@ -8,9 +9,6 @@ import { claimPrincipal, owed, pendingInterest } from '../views/amounts';
 import { charge } from './charges';
 import { recommendFiler } from './recommendation';
 import { invalid, type Draft } from './rejection';
-
-/** Legal action must start within 6 months of the betalingsoppfordring (inkassoloven § 11). */
-const DEMAND_VALID_MONTHS = 6;
 
 /**
  * The fee claimed in the forliksklage follows the stage the objection came at: an objection
@@ -51,12 +49,6 @@ export const conciliationDeciders = {
   FileConciliationComplaint(facts: CaseFacts, { at, data }: CommandOf<'FileConciliationComplaint'>): Draft {
     if (!data.board?.trim()) return invalid('The conciliation board (forliksråd) is required.', 'board');
     const filedOn = dateOf(at);
-    if (facts.demandSentOn && filedOn > addMonths(facts.demandSentOn, DEMAND_VALID_MONTHS)) {
-      return invalid(
-        'More than 6 months since the payment demand: a new betalingsoppfordring must be sent first (§ 11).',
-        'state',
-      );
-    }
     return [
       {
         type: 'ConciliationComplaintFiled',
@@ -64,6 +56,11 @@ export const conciliationDeciders = {
       },
       charge(facts, courtFee(filedOn), at),
     ];
+  },
+
+  SendNewPaymentDemand(_: CaseFacts, { at }: CommandOf<'SendNewPaymentDemand'>): Draft {
+    // No new fee: the light fee for the betalingsoppfordring was charged with the first one.
+    return [{ type: 'NewPaymentDemandSent', data: { at, deadlineAt: dueFor('newDemandDeadline', at) } }];
   },
 
   RecordBoardOutcome(facts: CaseFacts, { at, data }: CommandOf<'RecordBoardOutcome'>): Draft {

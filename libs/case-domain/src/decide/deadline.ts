@@ -31,6 +31,8 @@ const consequences: Record<TimerKind, (facts: CaseFacts, at: Instant) => CaseEve
   ],
   debtorPaymentDeadline: (_, at) => [{ type: 'DebtorPaymentDeadlinePassed', data: { at } }],
   settlementDue: (_, at) => [{ type: 'SettlementDueDatePassed', data: { at } }],
+  demandExpiry: (facts, at) => [{ type: 'PaymentDemandExpired', data: { at, demandSentOn: facts.demandSentOn! } }],
+  newDemandDeadline: (_, at) => [{ type: 'NewPaymentDemandDeadlinePassed', data: { at } }],
   limitationWarning: (facts, at) => [
     { type: 'LimitationWarningIssued', data: { at, limitationDate: limitationDateOf(facts) } },
   ],

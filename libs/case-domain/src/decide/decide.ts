@@ -6,6 +6,8 @@ import type { CaseFacts, CaseState } from '../state/case-state';
 import { evolve, isTransitionEvent } from '../state/evolve';
 import { allowedActions, machineAllows } from '../views/allowed-actions';
 import { gateOf } from './gates';
+import { refusalOf } from './preconditions';
+import { dateOf } from '../time/dates';
 import { isInvalid, type Decision, type Draft, type Rejection, type RejectionKind } from './rejection';
 import { decideHandOver } from './handover';
 import { objectionDeciders } from './objection';
@@ -41,6 +43,8 @@ export function decide(state: CaseState, command: CaseCommand): Decision {
   if (gate && !machineAllows(state, gate)) {
     return reject('notAllowed', `${command.type} is not allowed while the case is ${state.status}.`);
   }
+  const refusal = state.facts && refusalOf(command.type, state.facts, dateOf(command.at));
+  if (refusal) return reject('notAllowed', refusal);
 
   let draft: Draft;
   try {
@@ -91,7 +95,8 @@ function rejection(
   message: string,
   field?: string,
 ): Decision {
-  const r: Rejection = { kind, command: command.type, state: state.status, allowed: allowedActions(state), message };
+  const allowed = allowedActions(state, dateOf(command.at));
+  const r: Rejection = { kind, command: command.type, state: state.status, allowed, message };
   if (field) r.field = field;
   return { ok: false, rejection: r };
 }

@@ -54,6 +54,7 @@ export const COMMAND_GATES: { [T in CaseCommandType]: GateRule<T> } = {
   WithdrawClaim: single('ClaimWithdrawn'),
   DecideOnConciliation: variant(CONCILIATION_CHOICE_EVENTS, (data) => data.choice),
   FileConciliationComplaint: single('ConciliationComplaintFiled'),
+  SendNewPaymentDemand: single('NewPaymentDemandSent'),
   RecordBoardOutcome: variant(BOARD_OUTCOME_EVENTS, (data) => data.outcome),
   CloseCase: single('CaseClosed'),
   // The timer's own gate is the consequence of the timer that fell due: see decide/deadline.ts.

@@ -24,13 +24,16 @@ export const objectionDeciders = {
     const named = data.lineIds?.length ? [...new Set(data.lineIds)] : open;
     const unknown = named.find((id) => !open.includes(id));
     if (unknown) return invalid(`Line ${unknown} is not an open line of this invoice.`, 'lineIds');
+    // Only an objection to the whole claim stops collection: the debtor may not withhold the rest.
+    const whole = named.length === open.length;
     return [
       {
         type: 'ObjectionRegistered',
         data: {
           at,
-          scope: named.length === open.length ? 'full' : 'partial',
+          scope: whole ? 'full' : 'partial',
           lineIds: named,
+          pausesCollection: whole,
           debtorStatement: data.debtorStatement,
           channel: data.channel,
           stageAtObjection: stageAtObjectionIn(state.snapshot)!,

@@ -12,7 +12,9 @@ export function toMermaid(root: AnyStateNode = caseMachine.root): string {
   const lines = ['stateDiagram-v2', `  [*] --> ${nameOf(root.states[root.config.initial as string])}`];
   const transitions: string[] = [];
   const visit = (node: AnyStateNode, indent: string) => {
-    for (const child of Object.values(node.states)) {
+    for (const [i, child] of Object.values(node.states).entries()) {
+      // The regions of a parallel state run side by side: Mermaid separates them with `--`.
+      if (node.type === 'parallel' && i > 0) lines.push(`${indent}--`);
       const name = nameOf(child);
       if (Object.keys(child.states).length > 0) {
         lines.push(`${indent}state "${child.key}" as ${name} {`);
@@ -32,11 +34,23 @@ export function toMermaid(root: AnyStateNode = caseMachine.root): string {
     for (const [event, definitions] of node.transitions) {
       for (const definition of definitions) {
         const targets = definition.target?.length ? definition.target : [node];
-        for (const target of targets) transitions.push(`  ${nameOf(node)} --> ${nameOf(target)}: ${event}`);
+        const guard = definition.guard ? ` ${guardLabel(definition.guard)}` : '';
+        for (const target of targets) transitions.push(`  ${nameOf(node)} --> ${nameOf(target)}: ${event}${guard}`);
+      }
+    }
+    for (const always of node.always ?? []) {
+      for (const target of always.target ?? []) {
+        transitions.push(`  ${nameOf(node)} --> ${nameOf(target)}: ${guardLabel(always.guard)}`);
       }
     }
   }
   return [...lines, ...transitions].join('\n') + '\n';
+}
+
+/** An eventless move is drawn with the guard it waits for ("when disputeAtRest"). */
+function guardLabel(guard: unknown): string {
+  const name = typeof guard === 'string' ? guard : ((guard as { type?: string } | undefined)?.type ?? 'always');
+  return `when ${name}`;
 }
 
 function allNodes(node: AnyStateNode): AnyStateNode[] {

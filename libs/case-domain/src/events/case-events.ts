@@ -45,6 +45,8 @@ export type TimerKind =
   | 'creditorReply'
   | 'debtorPaymentDeadline'
   | 'settlementDue'
+  | 'demandExpiry'
+  | 'newDemandDeadline'
   | 'limitationWarning';
 export interface Recommendation {
   filer: Filer;
@@ -88,6 +90,12 @@ export type ObjectionRegistered = Fact<
   {
     scope: 'full' | 'partial';
     lineIds: string[];
+    /**
+     * Whether collection stops while the objection is open: yes for the whole claim; a partial
+     * objection leaves the rest collectable. Objections recorded before machine 2.0.0 lack it
+     * and are read as `true` (see upcast.ts): the machine of that time paused every one.
+     */
+    pausesCollection: boolean;
     debtorStatement: string;
     channel: ObjectionChannel;
     stageAtObjection: StageAtObjection;
@@ -146,6 +154,10 @@ export type DefaultJudgmentGiven = Fact<'DefaultJudgmentGiven', { summary: strin
 export type BoardJudgmentForDebtor = Fact<'BoardJudgmentForDebtor', { summary: string }>;
 export type BoardReferredCase = Fact<'BoardReferredCase', { summary: string }>;
 export type SettlementDueDatePassed = Fact<'SettlementDueDatePassed'>;
+/** Six months passed since the betalingsoppfordring before a forliksklage (inkassoloven § 11). */
+export type PaymentDemandExpired = Fact<'PaymentDemandExpired', { demandSentOn: CalendarDate }>;
+export type NewPaymentDemandSent = Fact<'NewPaymentDemandSent', { deadlineAt: Instant }>;
+export type NewPaymentDemandDeadlinePassed = Fact<'NewPaymentDemandDeadlinePassed'>;
 
 // Money
 export type PaymentRegistered = Fact<
@@ -228,6 +240,9 @@ export type TransitionEvent =
   | BoardJudgmentForDebtor
   | BoardReferredCase
   | SettlementDueDatePassed
+  | PaymentDemandExpired
+  | NewPaymentDemandSent
+  | NewPaymentDemandDeadlinePassed
   | PaymentRegistered
   | CreditNoteIssued
   | ClaimPaidInFull

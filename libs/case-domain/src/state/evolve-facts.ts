@@ -58,6 +58,7 @@ function applyFact(f: CaseFacts, e: CaseEvent): CaseFacts {
     case 'CollectionNoticeSent':
       return { ...f, noticeSentOn: e.data.sentOn };
     case 'PaymentDemandSent':
+    case 'NewPaymentDemandSent':
       return { ...f, demandSentOn: dateOf(e.data.at) };
     case 'ObjectionRegistered':
       return {

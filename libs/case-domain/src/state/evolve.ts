@@ -5,6 +5,7 @@ import {
   carriesDisputeCode,
   CLOSING_EVENTS,
   MACHINE_EVENT_TYPES,
+  moveKeyOf,
   statusOf,
   type CaseSnapshot,
   type CaseStatus,
@@ -18,20 +19,22 @@ export function isTransitionEvent(event: CaseEvent): event is TransitionEvent {
 }
 
 /**
- * The machine has no context and no guards, so where it goes depends only on where it is and
- * the event's type: each step is computed once and the resulting snapshot shared. Replaying a
- * million events then costs a map lookup per event instead of a full XState transition.
+ * The machine has no context, and its guards read the states and, for an objection, its scope,
+ * so where it goes depends only on where it is and the event's move key: each step is computed
+ * once and the resulting snapshot shared. Replaying a million events then costs a map lookup
+ * per event instead of a full XState transition.
  */
 const steps = new WeakMap<CaseSnapshot, Map<string, { snapshot: CaseSnapshot; status: CaseStatus }>>();
 
 function step(snapshot: CaseSnapshot, event: TransitionEvent): { snapshot: CaseSnapshot; status: CaseStatus } {
   let known = steps.get(snapshot);
   if (!known) steps.set(snapshot, (known = new Map()));
-  let next = known.get(event.type);
+  const key = moveKeyOf(event);
+  let next = known.get(key);
   if (!next) {
     const [after] = transition(caseMachine, snapshot, event);
     next = { snapshot: after, status: statusOf(after) };
-    known.set(event.type, next);
+    known.set(key, next);
   }
   return next;
 }

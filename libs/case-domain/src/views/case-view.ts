@@ -1,7 +1,18 @@
 import { addDays, type CalendarDate, type Instant } from '../time/dates';
 import type { CaseworkAction } from '../commands/case-commands';
 import type { StageAtObjection, TimerKind } from '../events/case-events';
-import { STATUS_LABELS, type CaseStatus } from '../machine/status';
+import {
+  collectionPaused,
+  DEADLINE_OWNERS,
+  STATUS_LABELS,
+  trackOfOwner,
+  tracksOf,
+  type CaseStatus,
+  type CollectionStage,
+  type DisputeStage,
+  type Track,
+} from '../machine/status';
+import type { Minor } from '../money';
 import type { CaseFacts, CaseState } from '../state/case-state';
 import { recommendFiler } from '../decide/recommendation';
 import { allowedActions } from './allowed-actions';
@@ -15,17 +26,41 @@ export interface CaseFlags {
   stageAtObjection: StageAtObjection | null;
 }
 
+export interface TrackDeadline {
+  timerId: string;
+  kind: TimerKind;
+  dueAt: Instant;
+  /** The track whose state owns it; `case` for those of the whole case (limitation). */
+  track: Track;
+}
+
+/** The two tracks of an open case, each with its stage, its amount and its deadlines. */
+export interface CaseTracksView {
+  collection: { stage: CollectionStage; label: string; paused: boolean; collectable: Minor; deadlines: TimerKind[] };
+  dispute: {
+    stage: DisputeStage;
+    label: string;
+    scope: 'full' | 'partial';
+    lineIds: string[];
+    disputed: Minor;
+    deadlines: TimerKind[];
+  } | null;
+}
+
 export interface CaseView {
   caseId: string;
+  /** One word for the case: the dispute track's stage while a dispute is open, else the collection track's. */
   status: CaseStatus;
   stage: string;
+  /** Both tracks; null once the case is closed. */
+  tracks: CaseTracksView | null;
   creditorId: string;
   creditorReference: string;
   debtor: CaseFacts['debtor'];
   flags: CaseFlags;
   amounts: CaseAmounts;
   openDeadline: { kind: TimerKind; dueAt: Instant } | null;
-  deadlines: Array<{ timerId: string; kind: TimerKind; dueAt: Instant }>;
+  deadlines: TrackDeadline[];
   allowedActions: CaseworkAction[];
   recommendation: ReturnType<typeof recommendFiler> | null;
   closure: CaseFacts['closure'];
@@ -40,7 +75,7 @@ export function flagsOf(state: CaseState, asOf: CalendarDate): CaseFlags {
   const disputeCode = f.dispute !== null;
   return {
     disputeCode,
-    collectionPaused: f.dispute?.scope === 'full',
+    collectionPaused: collectionPaused(state.snapshot),
     creditRemarkAllowed: !disputeCode && state.status !== 'closed' && remarkStepPassed(f, asOf),
     feesChargeableToDebtor: f.feesChargeableToDebtor,
     stageAtObjection: f.stageAtObjection,
@@ -57,24 +92,55 @@ function remarkStepPassed(f: CaseFacts, asOf: CalendarDate): boolean {
 export function caseViewOf(state: CaseState, asOf: CalendarDate): CaseView {
   const f = state.facts;
   if (!f) throw new Error('No case has been handed over.');
-  const deadlines = [...f.timers].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-  const actions = allowedActions(state);
+  const deadlines = [...f.timers]
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+    .map((t) => ({ ...t, track: trackOfOwner(DEADLINE_OWNERS.get(t.kind) ?? '') }));
+  const actions = allowedActions(state, asOf);
+  const amounts = amountsOf(f, asOf);
   // The recommendation matters where the creditor is to decide on the board.
   const awaitingDecision = actions.includes('DecideOnConciliation');
   return {
     caseId: f.caseId,
     status: state.status,
     stage: STATUS_LABELS[state.status],
+    tracks: tracksViewOf(state, amounts, deadlines),
     creditorId: f.creditorId,
     creditorReference: f.creditorReference,
     debtor: f.debtor,
     flags: flagsOf(state, asOf),
-    amounts: amountsOf(f, asOf),
+    amounts,
     openDeadline: deadlines[0] ? { kind: deadlines[0].kind, dueAt: deadlines[0].dueAt } : null,
     deadlines,
     allowedActions: actions,
     recommendation: awaitingDecision ? recommendFiler(f) : null,
     closure: f.closure,
     lastChangedAt: f.lastChangedAt,
+  };
+}
+
+function tracksViewOf(state: CaseState, amounts: CaseAmounts, deadlines: TrackDeadline[]): CaseTracksView | null {
+  const tracks = tracksOf(state.snapshot);
+  const dispute = state.facts!.dispute;
+  if (!tracks) return null;
+  const kindsOf = (track: Track) => deadlines.filter((d) => d.track === track).map((d) => d.kind);
+  return {
+    collection: {
+      stage: tracks.collection,
+      label: STATUS_LABELS[`collection.${tracks.collection}`],
+      paused: collectionPaused(state.snapshot),
+      collectable: amounts.collectable,
+      deadlines: kindsOf('collection'),
+    },
+    dispute:
+      tracks.dispute && dispute
+        ? {
+            stage: tracks.dispute,
+            label: STATUS_LABELS[`dispute.${tracks.dispute}`],
+            scope: dispute.scope,
+            lineIds: dispute.lineIds,
+            disputed: amounts.disputed,
+            deadlines: kindsOf('dispute'),
+          }
+        : null,
   };
 }

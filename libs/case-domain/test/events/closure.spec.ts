@@ -124,11 +124,11 @@ describe('payments and closure, on their exact events', () => {
               allocation: { costs: 0, interest: 0, principal: 2_500_00, surplus: 0 },
             },
           },
-          cancelled('limitationWarning', 8, at),
-          scheduled('limitationWarning', 9, '2035-02-19T00:00:00.000Z', at),
-          { type: 'ClaimPaidInFull', data: { at } },
-          cancelled('settlementDue', 7, at),
           cancelled('limitationWarning', 9, at),
+          scheduled('limitationWarning', 10, '2035-02-19T00:00:00.000Z', at),
+          { type: 'ClaimPaidInFull', data: { at } },
+          cancelled('settlementDue', 8, at),
+          cancelled('limitationWarning', 10, at),
         ]);
     },
   );

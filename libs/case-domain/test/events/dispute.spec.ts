@@ -5,7 +5,11 @@ import {
   CASE,
   CREDITOR_MAINTAINED,
   DEBTOR_STATEMENT,
+  DEMAND_DEADLINE_PASSED,
   DEMAND_SENT,
+  HEAVY_FEE_DUE,
+  LIGHT_FEE,
+  charged,
   HANDED_OVER,
   OBJECTED_AT_DEMAND,
   REFERRED_TO_CREDITOR,
@@ -52,6 +56,7 @@ describe('an objection and the creditor, on their exact events', () => {
               at: '2025-05-02T09:00:00.000Z',
               scope: 'full',
               lineIds: ['L1', 'L2'],
+              pausesCollection: true,
               debtorStatement: 'Too expensive.',
               channel: 'oral',
               stageAtObjection: 'heavyFee',
@@ -141,20 +146,17 @@ describe('a partial objection, on its exact events', () => {
         at: '2025-03-23T09:00:00.000Z',
         scope: 'partial',
         lineIds: ['L2'],
+        pausesCollection: false,
         debtorStatement: DEBTOR_STATEMENT,
         channel: 'written',
         stageAtObjection: 'lightFee',
       },
     },
-    cancelled('demandDeadline', 3, '2025-03-23T09:00:00.000Z'),
-    cancelled('heavyFeeDue', 4, '2025-03-23T09:00:00.000Z'),
   ];
 
-  // As the machine stands. LIFECYCLE.md ("Partial objections") wants collection of the undisputed
-  // lines to go on meanwhile, heavy fee included: when the machine does that, this spec changes.
   it(
     'given a payment demand sent, when the debtor disputes one line, then the objection is partial, on that line, ' +
-      'and the demand deadline and heavy fee timers are cancelled',
+      'and collection goes on: the demand deadline and heavy fee timers keep running',
     () => {
       given(...CASE.inDemand)
         .when({
@@ -167,9 +169,41 @@ describe('a partial objection, on its exact events', () => {
   );
 
   it(
+    'given the smaller of two lines disputed, when day 43 passes unpaid, then the heavy fee is charged ' +
+      'on the undisputed 2 000 NOK (bracket up to 2 500 NOK), replacing the light fee',
+    () => {
+      given(...CASE.inDemand, ...partialObjection, ...DEMAND_DEADLINE_PASSED)
+        .when({ type: 'FireDeadline', at: day(60), data: { timerId: 'case-1/heavyFeeDue/4' } })
+        .then([
+          { type: 'DeadlineFired', data: { at: HEAVY_FEE_DUE, timerId: 'case-1/heavyFeeDue/4', kind: 'heavyFeeDue' } },
+          { type: 'HeavyFeeStageReached', data: { at: HEAVY_FEE_DUE } },
+          charged(
+            {
+              kind: 'heavyFee',
+              amount: 560_00,
+              basis: {
+                ...LIGHT_FEE.basis,
+                figures: {
+                  ...LIGHT_FEE.basis.figures,
+                  claim: 2_000_00,
+                  bracketUpTo: 2_500_00,
+                  satsHundredths: 40,
+                  multiplier: 2,
+                },
+              },
+            },
+            HEAVY_FEE_DUE,
+            'debtor',
+            'lightFee',
+          ),
+        ]);
+    },
+  );
+
+  it(
     'given a partial objection referred to the creditor, when the creditor credits the disputed line, ' +
-      'then it is credited with interest to date, the dispute ends ' +
-      'and collection resumes with new demand timers',
+      'then it is credited with interest to date and the dispute ends; ' +
+      'collection, which never stopped, keeps its timers',
     () => {
       const at = '2025-04-02T09:00:00.000Z';
       given(
@@ -200,8 +234,6 @@ describe('a partial objection, on its exact events', () => {
             },
           },
           { type: 'DisputeResolved', data: { at, resolution: 'disputedLinesCredited' } },
-          scheduled('demandDeadline', 6, '2025-04-16T09:00:00.000Z', at),
-          scheduled('heavyFeeDue', 7, '2025-05-15T09:00:00.000Z', at),
           cancelled('creditorReply', 5, at),
         ]);
     },

@@ -132,7 +132,7 @@ export const claimHandedOver = (overrides: Partial<ClaimHandedOver['data']> = {}
 const DAY0 = '2025-03-03T09:00:00.000Z';
 const NOTICE_DUE = '2025-03-17T09:00:00.000Z';
 const DEMAND_DUE = '2025-03-31T09:00:00.000Z';
-const HEAVY_FEE_DUE = '2025-04-29T09:00:00.000Z';
+export const HEAVY_FEE_DUE = '2025-04-29T09:00:00.000Z';
 
 /** Day 0: the agency sends the inkassovarsel, 14 days to pay. */
 export const HANDED_OVER: CaseEvent[] = [
@@ -172,6 +172,7 @@ const LETTER_AT = '2025-04-03T09:00:00.000Z';
 const ANSWERED_AT = '2025-04-07T09:00:00.000Z';
 const FILING_CHOSEN_AT = '2025-04-08T09:00:00.000Z';
 const FILED_AT = '2025-04-14T09:00:00.000Z';
+export const DEMAND_EXPIRES = '2025-09-18T00:00:00.000Z';
 
 export const DEBTOR_STATEMENT = 'The service visit never happened.';
 
@@ -183,6 +184,7 @@ export const OBJECTED_AT_DEMAND: CaseEvent[] = [
       at: OBJECTED_AT,
       scope: 'full',
       lineIds: ['L1', 'L2'],
+      pausesCollection: true,
       debtorStatement: DEBTOR_STATEMENT,
       channel: 'written',
       stageAtObjection: 'lightFee',
@@ -228,6 +230,8 @@ export const DEBTOR_MAINTAINED_DISPUTE: CaseEvent[] = [
 /** Day 36: the creditor lets the agency file. */
 export const AGENCY_FILING_CHOSEN: CaseEvent[] = [
   { type: 'AgencyFilingChosen', data: { at: FILING_CHOSEN_AT, recommendation: AGENCY_FILES } },
+  // The payment demand of 17 March allows a forliksklage up to 17 September (inkassoloven § 11).
+  scheduled('demandExpiry', 7, DEMAND_EXPIRES, FILING_CHOSEN_AT),
 ];
 
 /** Day 42: the forliksklage, with the light fee (the objection's stage); limitation interrupted. */
@@ -242,6 +246,7 @@ export const COMPLAINT_FILED: CaseEvent[] = [
       limitationInterrupted: true,
     },
   },
+  cancelled('demandExpiry', 7, FILED_AT),
   cancelled('limitationWarning', 1, FILED_AT),
   charged(COURT_FEE, FILED_AT),
 ];
@@ -262,9 +267,9 @@ export const SETTLEMENT_REACHED: CaseEvent[] = [
       writtenOff: { interest: 92_47, costs: 2_040_40, principal: 500_00 },
     },
   },
-  scheduled('settlementDue', 7, '2025-05-31T00:00:00.000Z', SETTLED_AT),
+  scheduled('settlementDue', 8, '2025-05-31T00:00:00.000Z', SETTLED_AT),
   // A settlement starts a new 10-year period from its due date: 30 May 2035 less 90 days.
-  scheduled('limitationWarning', 8, '2035-03-01T00:00:00.000Z', SETTLED_AT),
+  scheduled('limitationWarning', 9, '2035-03-01T00:00:00.000Z', SETTLED_AT),
 ];
 
 const inDemand = [...HANDED_OVER, ...DEMAND_SENT];

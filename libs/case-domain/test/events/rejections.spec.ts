@@ -162,7 +162,7 @@ describe('what the decider refuses, on the exact rejection', () => {
         .thenRejected({
           kind: 'notAllowed',
           command: 'FileConciliationComplaint',
-          state: 'preparingComplaint',
+          state: 'dispute.preparingComplaint',
           message: 'More than 6 months since the payment demand: a new betalingsoppfordring must be sent first (§ 11).',
         });
     },

@@ -40,7 +40,7 @@ describe('the conciliation board (forliksrådet)', () => {
 
   it('given an objection at the light-fee stage, when the agency files the forliksklage, then it claims the light fee, charges the court fee and interrupts limitation', () => {
     const spec = atTheBoard();
-    expect(spec.status).toBe('conciliationBoard');
+    expect(spec.status).toBe('dispute.conciliationBoard');
     expect(spec.last('ConciliationComplaintFiled').data.feeClaimed).toEqual({
       stage: 'lightFee',
       kind: 'lightFee',
@@ -58,7 +58,7 @@ describe('the conciliation board (forliksrådet)', () => {
     const spec = atTheBoard().do(
       cmd('RecordBoardOutcome', { outcome: 'settlement', amount: 2_500_00, dueDate: '2025-04-30' }),
     );
-    expect(spec.status).toBe('settled');
+    expect(spec.status).toBe('collection.settlement');
     expect(spec.view.flags.disputeCode).toBe(false);
     expect(spec.view.amounts.outstanding).toBe(2_500_00);
     expect(spec.view.openDeadline?.kind).toBe('settlementDue');
@@ -94,7 +94,7 @@ describe('a claim disputed before handover', () => {
 
   it('given a claim disputed before handover, then no collection step is taken, fees can never be charged to the debtor, and the creditor is advised to file itself', () => {
     const spec = disputed();
-    expect(spec.status).toBe('preCollectionDispute');
+    expect(spec.status).toBe('dispute.preCollection');
     expect(spec.count('FeeCharged')).toBe(0);
     expect(spec.view.flags).toMatchObject({ disputeCode: true, collectionPaused: true, feesChargeableToDebtor: false });
     expect(spec.view.recommendation?.filer).toBe('creditor');
@@ -105,7 +105,7 @@ describe('a claim disputed before handover', () => {
     const spec = disputed()
       .do(cmd('DecideOnConciliation', { choice: 'agencyFiles' }))
       .do(cmd('FileConciliationComplaint', { board: 'Bergen forliksråd' }));
-    expect(spec.status).toBe('conciliationBoard');
+    expect(spec.status).toBe('dispute.conciliationBoard');
     expect(spec.last('FeeCharged').data).toMatchObject({ fee: { kind: 'courtFee' }, chargedTo: 'creditor' });
     expect(spec.last('ConciliationComplaintFiled').data.feeClaimed).toEqual({ stage: null, kind: null, amount: 0 });
     expect(spec.view.amounts.fees).toBe(0);

@@ -20,7 +20,8 @@ import { eventIds } from './ids';
 import type { CommandOutcome } from './outcome';
 import { mayGive, visibleTo } from './permissions';
 
-export const EVENT_SCHEMA_VERSION = 1;
+/** 2: `ObjectionRegistered` carries `pausesCollection` (older events are upcast on read). */
+export const EVENT_SCHEMA_VERSION = 2;
 
 export interface CaseCommandEnvelope {
   caseId: string;
@@ -124,7 +125,7 @@ function viewOf(after: CaseState, before: CaseState, command: CaseCommandRequest
       kind: 'invalid' as const,
       command: command.type,
       state: before.status,
-      allowed: allowedActions(before),
+      allowed: allowedActions(before, dateOf(now)),
       message: error.message,
     };
     return { kind: 'rejected' as const, rejection };

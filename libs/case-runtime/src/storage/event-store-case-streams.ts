@@ -1,4 +1,4 @@
-import type { CaseEvent } from '@app/case-domain';
+import { caseEventOf } from '@app/case-domain';
 import { WrongExpectedVersion, type EventStore, type EventMetadata } from '@app/event-store';
 import {
   CaseStreams,
@@ -16,7 +16,7 @@ export class EventStoreCaseStreams extends CaseStreams {
 
   async read(caseId: string): Promise<StoredCaseEvent[]> {
     return (await this.store.readStream(streamOf(caseId))).map((e) => ({
-      event: { type: e.type, data: e.data } as CaseEvent,
+      event: caseEventOf(e.type, e.data),
       revision: e.revision,
       recordedAt: e.created,
       metadata: e.metadata,

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations act on tables before and after the typed schema: Kysely's documented `Kysely<any>` */
-import { Kysely, Migrator, sql, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, sql, type Migration } from 'kysely';
 import type { Generation } from './schema';
 
 /** The read-model tables of one generation; both dialects accept this SQL. */
@@ -19,6 +19,8 @@ export async function createTables(db: Kysely<any>, generation: Generation): Pro
     .addColumn('debtor_kind', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('stage', 'text', (c) => c.notNull())
+    .addColumn('collection_stage', 'text')
+    .addColumn('dispute_stage', 'text')
     .addColumn('principal', 'bigint', (c) => c.notNull())
     .addColumn('credited', 'bigint', (c) => c.notNull())
     .addColumn('paid', 'bigint', (c) => c.notNull())
@@ -107,6 +109,24 @@ const migrations: Record<string, Migration> = {
         .addColumn('attempts', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('rm_parked_streams_pk', ['projection', 'case_id'])
         .execute();
+    },
+  },
+  // Machine 2.0.0 runs an open case on two tracks. Tables made by the first migration since then
+  // have the columns already; older ones get them here (filled by the next rebuild).
+  '2026-11-25-01-case-tracks': {
+    up: async (db) => {
+      const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+      // PostgreSQL lists the tables of every schema: ours is the first on the search path.
+      const schema = postgres
+        ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0].s
+        : undefined;
+      const tables = await db.introspection.getTables();
+      const summary = tables.find((t) => t.name === 'rm_case_summary' && (!postgres || t.schema === schema));
+      for (const column of ['collection_stage', 'dispute_stage']) {
+        if (summary && !summary.columns.some((c) => c.name === column)) {
+          await db.schema.alterTable('rm_case_summary').addColumn(column, 'text').execute();
+        }
+      }
     },
   },
 };

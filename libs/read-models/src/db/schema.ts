@@ -10,6 +10,9 @@ export interface CaseSummaryRow {
   debtor_kind: string;
   status: string;
   stage: string;
+  /** The collection track's stage and the dispute track's (null when no dispute is open). */
+  collection_stage: string | null;
+  dispute_stage: string | null;
   principal: number;
   credited: number;
   paid: number;

@@ -1,4 +1,4 @@
-import { evolve, type CaseEvent, type CaseState } from '@app/case-domain';
+import { caseEventOf, evolve, type CaseState } from '@app/case-domain';
 import { serializePosition, type RecordedEvent } from '@app/event-store';
 import type { CaseSummaryRow, TimelineRow } from '../db/schema';
 import { summaryRow } from './case-summary';
@@ -21,7 +21,7 @@ export class EventFailure extends Error {
 export function foldEvent(state: CaseState, e: RecordedEvent, hook?: EventHook): CaseState {
   try {
     hook?.(e, state);
-    return evolve(state, { type: e.type, data: e.data } as CaseEvent);
+    return evolve(state, caseEventOf(e.type, e.data));
   } catch (error) {
     throw new EventFailure(e, error);
   }
@@ -59,7 +59,7 @@ export function step(run: CaseRun, e: RecordedEvent, hook?: EventHook): boolean 
       type: e.type,
       actor: JSON.stringify(e.metadata.actor ?? null),
       at: (e.data as { at: string }).at,
-      sentence: sentenceOf({ type: e.type, data: e.data } as CaseEvent),
+      sentence: sentenceOf(caseEventOf(e.type, e.data)),
     };
     run.state = state;
     run.revision = Number(e.revision);
@@ -86,7 +86,7 @@ export function finishRun(run: CaseRun): CaseSummaryRow | null {
     let summary: CaseSummaryRow | null = null;
     for (let i = 0; i < run.events.length; i++) {
       const e = run.events[i];
-      const next = evolve(state, { type: e.type, data: e.data } as CaseEvent);
+      const next = evolve(state, caseEventOf(e.type, e.data));
       try {
         const row = next.facts ? summaryRow(next, Number(e.revision)) : null;
         state = next;

@@ -15,6 +15,8 @@ export function summaryRow(state: CaseState, revision: number): CaseSummaryRow {
     debtor_kind: f.debtor.kind,
     status: view.status,
     stage: view.stage,
+    collection_stage: view.tracks?.collection.stage ?? null,
+    dispute_stage: view.tracks?.dispute?.stage ?? null,
     principal: a.principal,
     credited: a.credited,
     paid: a.paid,

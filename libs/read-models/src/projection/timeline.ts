@@ -16,12 +16,18 @@ export function sentenceOf(e: CaseEvent): string {
         : `The creditor's collection notice of ${e.data.sentOn} runs on.`;
     case 'PaymentDemandSent':
       return 'Payment demand (betalingsoppfordring) sent: light fee stage.';
+    case 'PaymentDemandExpired':
+      return `Six months have passed since the payment demand of ${e.data.demandSentOn}: a new one is needed before a forliksklage (§ 11).`;
+    case 'NewPaymentDemandSent':
+      return 'A new payment demand (betalingsoppfordring) sent with a 14-day deadline; no new fee.';
+    case 'NewPaymentDemandDeadlinePassed':
+      return "The new payment demand's deadline passed: the forliksklage can be filed.";
     case 'PaymentDemandDeadlinePassed':
       return "The payment demand's deadline passed.";
     case 'HeavyFeeStageReached':
       return 'Unpaid on day 43: the heavy fee replaces the light fee.';
     case 'ObjectionRegistered':
-      return `${e.data.scope === 'full' ? 'Objection to the whole claim' : `Objection to line(s) ${e.data.lineIds.join(', ')}`} (${e.data.channel}): "${e.data.debtorStatement}". Dispute code set.`;
+      return `${e.data.scope === 'full' ? 'Objection to the whole claim' : `Objection to line(s) ${e.data.lineIds.join(', ')}`} (${e.data.channel}): "${e.data.debtorStatement}". Dispute code set; ${e.data.pausesCollection ? 'collection paused' : 'collection goes on with the undisputed amount'}.`;
     case 'ObjectionRejectedByAgency':
       return 'The agency rejected the objection with a written answer.';
     case 'DocumentsRequested':

@@ -13,10 +13,18 @@ export const QUEUES = {
     label: 'Awaiting the debtor',
   },
   conciliationDecisions: {
-    statuses: ['dispute.conciliationDecision', 'preCollectionDispute'],
+    statuses: ['dispute.conciliationDecision', 'dispute.preCollection'],
     label: 'Conciliation decisions pending',
   },
-  atTheBoard: { statuses: ['preparingComplaint', 'conciliationBoard'], label: 'At the conciliation board' },
+  atTheBoard: {
+    statuses: [
+      'dispute.preparingComplaint',
+      'dispute.newDemandNeeded',
+      'dispute.newDemandRunning',
+      'dispute.conciliationBoard',
+    ],
+    label: 'At the conciliation board',
+  },
   deadlinesDue: { statuses: null, label: 'Deadlines due in the next days' },
   limitationAtRisk: { statuses: null, label: 'Limitation at risk' },
 } as const satisfies Record<string, { statuses: readonly CaseStatus[] | null; label: string }>;

@@ -87,6 +87,13 @@ export class FilingDto {
   }
 }
 
+/** A new betalingsoppfordring takes nothing but the case: its deadline follows from the day it is sent. */
+export class NewPaymentDemandDto {
+  toCommand(): CommandRequestOf<'SendNewPaymentDemand'> {
+    return { type: 'SendNewPaymentDemand', data: {} };
+  }
+}
+
 const OUTCOMES = variantsOf(BOARD_OUTCOME_EVENTS);
 
 export class BoardOutcomeDto {

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { openReadStore, type ReadStore } from '../src';
+
+type Reopen = () => Promise<ReadStore>;
+
+const url = process.env.DATABASE_URL;
+const dir = mkdtempSync(join(tmpdir(), 'rm-migrations-'));
+const schema = `rm_migr_${randomUUID().slice(0, 8)}`;
+const stores: Array<[string, Reopen]> = [['SQLite', () => openReadStore({ sqliteFile: join(dir, 'read.db') })]];
+if (url) stores.push(['PostgreSQL', () => openReadStore({ databaseUrl: url, schema })]);
+else console.warn('The read-model migration on PostgreSQL is skipped: DATABASE_URL is not set (.ci/run sets it).');
+
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  if (!url) return;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await admin.end();
+});
+
+describe.each(stores)('read models made before the case tracks, on %s', (_, reopen) => {
+  it('get the track columns when opened by this version, and keep their rows', async () => {
+    // A store as the previous version left it: no track columns, their migration not yet run.
+    const old = await reopen();
+    await old.db.insertInto('rm_case_summary').values(row('case-old')).execute();
+    for (const column of ['collection_stage', 'dispute_stage']) {
+      await old.db.schema.alterTable('rm_case_summary').dropColumn(column).execute();
+    }
+    await sql`delete from rm_kysely_migration where name = '2026-11-25-01-case-tracks'`.execute(old.db);
+    await old.close();
+
+    const upgraded = await reopen();
+    const kept = await upgraded.db.selectFrom('rm_case_summary').selectAll().execute();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ case_id: 'case-old', collection_stage: null, dispute_stage: null });
+    await upgraded.db
+      .updateTable('rm_case_summary')
+      .set({ collection_stage: 'demand', dispute_stage: 'assessing' })
+      .execute();
+    const read = await upgraded.db
+      .selectFrom('rm_case_summary')
+      .select(['collection_stage', 'dispute_stage'])
+      .execute();
+    expect(read).toEqual([{ collection_stage: 'demand', dispute_stage: 'assessing' }]);
+    await upgraded.close();
+  });
+});
+
+function row(caseId: string) {
+  return {
+    case_id: caseId,
+    creditor_id: 'cred-1',
+    creditor_reference: 'ref',
+    debtor_id: 'd-1',
+    debtor_name: 'erased',
+    debtor_kind: 'consumer',
+    status: 'collection.demand',
+    stage: 'Payment demand sent (light fee)',
+    principal: 100,
+    credited: 0,
+    paid: 0,
+    fees: 0,
+    interest: 0,
+    outstanding: 100,
+    outstanding_principal: 100,
+    disputed: 0,
+    collectable: 100,
+    interest_accrued_until: '2025-01-01',
+    interest_stopped: 0,
+    dispute_code: 0,
+    collection_paused: 0,
+    fees_chargeable_to_debtor: 1,
+    stage_at_objection: null,
+    open_deadline_kind: null,
+    open_deadline_due_at: null,
+    creditor_reminders: 0,
+    queue_order: '999|9999',
+    limitation_date: null,
+    allowed_actions: '[]',
+    closure_reason: null,
+    revision: 0,
+    last_changed_at: '2025-01-01T00:00:00.000Z',
+  };
+}
