@@ -20,6 +20,8 @@ type Gate = TransitionEvent['type'];
 interface GateRule<T extends CaseCommandType> {
   of(data: CommandOf<T>['data']): Gate | null;
   all: readonly Gate[];
+  /** For a command with variants: each variant's gate. */
+  variants?: Readonly<Record<string, Gate>>;
 }
 
 const single = (gate: Gate) => ({ of: () => gate, all: [gate] });
@@ -29,7 +31,7 @@ function variant<T extends CaseCommandType, E extends Record<string, Gate>>(
   events: E,
   pick: (data: CommandOf<T>['data']) => string,
 ): GateRule<T> {
-  return { of: (data) => events[pick(data)] ?? null, all: [...new Set(Object.values(events))] };
+  return { of: (data) => events[pick(data)] ?? null, all: [...new Set(Object.values(events))], variants: events };
 }
 
 /**
@@ -65,6 +67,14 @@ export function gateOf(command: CaseCommand): Gate | null {
   const rule = COMMAND_GATES[command.type] as GateRule<CaseCommandType>;
   return rule.of(command.data as never);
 }
+
+/** The variants of each action that has them, with each one's gate. */
+export const ACTION_VARIANTS = Object.fromEntries(
+  CASEWORK_ACTIONS.flatMap((action) => {
+    const variants = COMMAND_GATES[action].variants;
+    return variants ? [[action, variants]] : [];
+  }),
+) as Partial<Record<CaseworkAction, Readonly<Record<string, Gate>>>>;
 
 /** Every gate an action has, over all its variants: the action is offered when any is open. */
 export const ACTION_GATES = Object.fromEntries(

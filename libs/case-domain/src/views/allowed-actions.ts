@@ -1,7 +1,7 @@
 import { CASEWORK_ACTIONS, type CaseworkAction } from '../commands/case-commands';
 import type { TransitionEvent } from '../events/case-events';
 import type { CalendarDate } from '../time/dates';
-import { ACTION_GATES } from '../decide/gates';
+import { ACTION_GATES, ACTION_VARIANTS } from '../decide/gates';
 import { refusalOf } from '../decide/preconditions';
 import type { CaseState } from '../state/case-state';
 
@@ -19,4 +19,20 @@ export function allowedActions(state: CaseState, asOf: CalendarDate): CaseworkAc
       ACTION_GATES[action].some((gate) => machineAllows(state, gate)) &&
       (state.facts === null || refusalOf(action, state.facts, asOf) === null),
   );
+}
+
+/**
+ * For each allowed action with variants, the variants the machine takes now: a reply by letter
+ * is not, say, while the first letter's deadline runs, though a phone call is.
+ */
+export function allowedOptions(
+  state: CaseState,
+  actions: readonly CaseworkAction[],
+): Partial<Record<CaseworkAction, string[]>> {
+  const options: Partial<Record<CaseworkAction, string[]>> = {};
+  for (const action of actions) {
+    const variants = ACTION_VARIANTS[action];
+    if (variants) options[action] = Object.keys(variants).filter((v) => machineAllows(state, variants[v]));
+  }
+  return options;
 }

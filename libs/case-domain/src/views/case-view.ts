@@ -15,7 +15,7 @@ import {
 import type { Minor } from '../money';
 import type { CaseFacts, CaseState } from '../state/case-state';
 import { recommendFiler } from '../decide/recommendation';
-import { allowedActions } from './allowed-actions';
+import { allowedActions, allowedOptions } from './allowed-actions';
 import { amountsOf, type CaseAmounts } from './amounts';
 
 export interface CaseFlags {
@@ -62,6 +62,8 @@ export interface CaseView {
   openDeadline: { kind: TimerKind; dueAt: Instant } | null;
   deadlines: TrackDeadline[];
   allowedActions: CaseworkAction[];
+  /** For allowed actions with variants (reply, contact channel, outcome), the variants open now. */
+  actionOptions: Partial<Record<CaseworkAction, string[]>>;
   recommendation: ReturnType<typeof recommendFiler> | null;
   closure: CaseFacts['closure'];
   lastChangedAt: Instant;
@@ -112,6 +114,7 @@ export function caseViewOf(state: CaseState, asOf: CalendarDate): CaseView {
     openDeadline: deadlines[0] ? { kind: deadlines[0].kind, dueAt: deadlines[0].dueAt } : null,
     deadlines,
     allowedActions: actions,
+    actionOptions: allowedOptions(state, actions),
     recommendation: awaitingDecision ? recommendFiler(f) : null,
     closure: f.closure,
     lastChangedAt: f.lastChangedAt,
