@@ -41,7 +41,9 @@ describe('two tracks, the six-month rule and exact allowed actions, over HTTP', 
     const atDay57 = await view(id);
     expect(atDay57.tracks.collection.stage).toBe('heavyFee');
     expect(atDay57.tracks.dispute.stage).toBe('awaitingCreditor');
-    const heavy = (await api.history(id)).find((e) => e.type === 'FeeCharged' && e.data.fee.kind === 'heavyFee');
+    const heavy = (await api.history(id)).find(
+      (e) => e.type === 'FeeCharged' && (e.data.fee as { kind: string }).kind === 'heavyFee',
+    );
     // 2 000 NOK undisputed is in the bracket up to 2 500 NOK: 2 × 280 NOK.
     expect(heavy?.data.fee).toMatchObject({ amount: 56000, basis: { figures: { claim: 200000 } } });
     expect(atDay57.amounts).toMatchObject({ disputed: 100000 });

@@ -20,14 +20,15 @@ export interface TimerRule {
 }
 
 /**
- * The day-counted deadlines: 14 calendar days, and the heavy fee 28 days after the demand's
- * 14-day deadline (day 43, inkassoforskriften § 2-3). Each rolls past weekends and Norwegian
- * public holidays unless its rule says otherwise.
+ * The day-counted deadlines: 14 calendar days, and the heavy fee once 28 days have run after the
+ * demand's 14-day deadline (inkassoforskriften § 2-3): the 29th day after that deadline as it
+ * fell after rolling forward, which is day 43 after sending when the deadline did not roll. Each
+ * rolls past weekends and Norwegian public holidays.
  */
 export const DEADLINE_RULES = {
   noticeDeadline: { days: 14, rollForward: true },
   demandDeadline: { days: 14, rollForward: true },
-  heavyFeeDue: { days: 43, rollForward: true },
+  heavyFeeDue: { days: 29, rollForward: true },
   documentsDeadline: { days: 14, rollForward: true },
   creditorReply: { days: 14, rollForward: true },
   debtorPaymentDeadline: { days: 14, rollForward: true },
@@ -37,6 +38,12 @@ export const DEADLINE_RULES = {
 export function dueFor(kind: keyof typeof DEADLINE_RULES, from: Instant): Instant {
   const rule = DEADLINE_RULES[kind];
   return deadlineAfter(from, rule.days, rule.rollForward);
+}
+
+/** A payment demand's two deadlines: its own 14 days, and the heavy fee's 28 days after that. */
+export function demandDeadlines(sentAt: Instant): { deadlineAt: Instant; heavyFeeFrom: Instant } {
+  const deadlineAt = dueFor('demandDeadline', sentAt);
+  return { deadlineAt, heavyFeeFrom: dueFor('heavyFeeDue', deadlineAt) };
 }
 
 const LIMITATION_WARNING_DAYS = 90;
@@ -63,7 +70,7 @@ export const TIMER_RULES: readonly TimerRule[] = [
   {
     kind: 'heavyFeeDue',
     dueAt: ({ at, event }) =>
-      event.type === 'PaymentDemandSent' ? event.data.heavyFeeFrom : dueFor('heavyFeeDue', at),
+      event.type === 'PaymentDemandSent' ? event.data.heavyFeeFrom : demandDeadlines(at).heavyFeeFrom,
   },
   {
     kind: 'documentsDeadline',

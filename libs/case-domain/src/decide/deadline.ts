@@ -2,7 +2,7 @@ import type { Instant } from '../time/dates';
 import type { CommandOf } from '../commands/case-commands';
 import type { CaseEvent, TimerKind } from '../events/case-events';
 import type { CaseFacts } from '../state/case-state';
-import { dueFor, limitationDateOf } from '../deadlines/timer-rules';
+import { demandDeadlines, limitationDateOf } from '../deadlines/timer-rules';
 import { charge, heavyFeeFor, lightFeeFor } from './charges';
 import { invalid, type Draft } from './rejection';
 import { isTransitionEvent } from '../state/evolve';
@@ -13,7 +13,7 @@ const consequences: Record<TimerKind, (facts: CaseFacts, at: Instant) => CaseEve
   noticeDeadline: (facts, at) => [
     {
       type: 'PaymentDemandSent',
-      data: { at, deadlineAt: dueFor('demandDeadline', at), heavyFeeFrom: dueFor('heavyFeeDue', at) },
+      data: { at, ...demandDeadlines(at) },
     },
     charge(facts, lightFeeFor(facts, at), at),
   ],

@@ -4,7 +4,7 @@ import type { HandOverClaim } from '../commands/case-commands';
 import type { CaseEvent, ClaimHandedOver } from '../events/case-events';
 import { initialCaseState } from '../state/case-state';
 import { evolveFacts } from '../state/evolve-facts';
-import { dueFor, startOfDay } from '../deadlines/timer-rules';
+import { demandDeadlines, dueFor, startOfDay } from '../deadlines/timer-rules';
 import { charge, lightFeeFor } from './charges';
 import { recommendFiler } from './recommendation';
 import { invalid, type Draft } from './rejection';
@@ -58,7 +58,7 @@ export function decideHandOver(command: HandOverClaim): Draft {
   events.push(
     {
       type: 'PaymentDemandSent',
-      data: { at, deadlineAt: dueFor('demandDeadline', at), heavyFeeFrom: dueFor('heavyFeeDue', at) },
+      data: { at, ...demandDeadlines(at) },
     },
     charge(facts, lightFeeFor(facts, at), at),
   );

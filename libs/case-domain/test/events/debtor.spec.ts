@@ -37,9 +37,10 @@ describe('telling the debtor the claim stands, on the exact events', () => {
         .then([
           { type: 'DebtorReachedByPhone', data: { at, summary: 'Will pay next week.' } },
           { type: 'DebtorAcceptedClaim', data: { at, summary: 'Will pay next week.' } },
-          // 14 days is Good Friday, rolled past Easter; 43 days is Saturday 17 May, rolled to Monday.
+          // 14 days is Good Friday, rolled past Easter to Tuesday 22 April; the heavy fee follows once
+          // 28 days have run after that deadline: Wednesday 21 May (not day 43 from sending).
           scheduled('demandDeadline', 6, '2025-04-22T09:00:00.000Z', at),
-          scheduled('heavyFeeDue', 7, '2025-05-19T09:00:00.000Z', at),
+          scheduled('heavyFeeDue', 7, '2025-05-21T09:00:00.000Z', at),
           cancelled('limitationWarning', 1, at),
           // Three years from the acknowledgment (4 Apr 2028) less 90 days.
           scheduled('limitationWarning', 8, '2028-01-05T00:00:00.000Z', at),
