@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { CaseRuntimeModule, TokenVerifier, type AppConfig, type RuntimeOverrides } from '@app/case-runtime';
 import { AuthGuard } from './auth/auth.guard';
 import { DevClockController } from './clock/dev-clock.controller';
@@ -10,26 +11,25 @@ import { CaseCommandService } from './cases/case-command.service';
 import { CaseQueryController } from './cases/case-query.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
-import { correlationIdFor } from './http/correlation';
 import { ProblemFilter } from './http/problem.filter';
 import { ReadQueryController } from './read/read-query.controller';
+import { requestLogOptions } from './logging/log-options';
+
+/** What a test (or an embedding) may replace: the runtime's clock, and where the logs go. */
+export interface AppOverrides extends RuntimeOverrides {
+  logDestination?: DestinationStream;
+}
 
 /** The case API: HTTP over the shared runtime (command path, read models, timers). */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, overrides: RuntimeOverrides = {}): DynamicModule {
+  static forRoot(config: AppConfig, overrides: AppOverrides = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         CaseRuntimeModule.forRoot(config, overrides),
         TerminusModule,
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: correlationIdFor,
-            redact: ['req.headers.authorization'],
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: requestLogOptions(config, overrides.logDestination) }),
       ],
       controllers: [
         CaseCommandController,

@@ -4,15 +4,15 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module';
-import type { AppConfig, RuntimeOverrides } from '@app/case-runtime';
+import { AppModule, type AppOverrides } from './app.module';
+import type { AppConfig } from '@app/case-runtime';
 import { refuseDeepJson } from './http/json-depth';
 import { validationPipe } from './http/validation';
 
 /** Builds the app exactly as `npm start` runs it, so the end-to-end tests test the real thing. */
 export async function createApp(
   config: AppConfig,
-  overrides: RuntimeOverrides & { silent?: boolean } = {},
+  overrides: AppOverrides & { silent?: boolean } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, overrides), {
     bufferLogs: true,

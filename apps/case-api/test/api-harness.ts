@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApp } from '../src/bootstrap';
 import { loadConfig, signDevToken, SimulatedClock, type Principal } from '@app/case-runtime';
@@ -13,10 +14,16 @@ export class Api {
   readonly clock: SimulatedClock;
   readonly dir: string;
 
-  /** Two instances given the same `dir` share one SQLite file, as two processes would. */
-  constructor(options: { dir?: string; now?: string } = {}) {
+  readonly logs?: DestinationStream;
+
+  /**
+   * Two instances given the same `dir` share one SQLite file, as two processes would. With
+   * `logs`, the app logs at `info` into that stream (else it is silent).
+   */
+  constructor(options: { dir?: string; now?: string; logs?: DestinationStream } = {}) {
     this.dir = options.dir ?? mkdtempSync(join(tmpdir(), 'case-api-'));
     this.clock = new SimulatedClock(options.now ?? '2025-03-03T09:00:00.000Z');
+    this.logs = options.logs;
   }
 
   app!: INestApplication;
@@ -24,7 +31,7 @@ export class Api {
 
   async start(env: Record<string, string> = {}): Promise<this> {
     const config = loadConfig({
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: this.logs ? 'info' : 'silent',
       SQLITE_FILE: join(this.dir, 'engine.sqlite'),
       JWT_SECRET: SECRET,
       CLOCK: 'simulated',
@@ -32,7 +39,7 @@ export class Api {
       TIMER_POLL_MS: '0',
       ...env,
     });
-    this.app = await createApp(config, { clock: this.clock, silent: true });
+    this.app = await createApp(config, { clock: this.clock, silent: !this.logs, logDestination: this.logs });
     await this.app.init();
     this.tokens = {
       caseworker: await token({ subject: 'cw-1', role: 'caseworker' }),
