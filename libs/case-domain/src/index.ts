@@ -6,6 +6,7 @@ export * from './time/dates';
 export * from './money';
 export * from './events/case-events';
 export { caseEventOf } from './events/upcast';
+export { PERSONAL_FIELDS, personalPathsOf, type PersonalField } from './events/personal-data';
 export * from './commands/case-commands';
 export * from './commands/command-variants';
 export * from './machine/case-machine';
