@@ -1,0 +1,81 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/** A personal value at rest: AES-256-GCM of its JSON, recognisable by the `$pd` marker. */
+export interface SealedValue {
+  $pd: 1;
+  iv: string;
+  ct: string;
+  tag: string;
+}
+
+/** A sealed value that cannot be opened: wrong key, moved to another subject or field, or altered. */
+export class SealedValueRejected extends Error {
+  constructor(readonly aad: string) {
+    super(`Sealed value for "${aad}" failed authentication: wrong key, wrong subject or field, or tampered with`);
+    this.name = 'SealedValueRejected';
+  }
+}
+
+const ALGORITHM = 'aes-256-gcm';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+function checkKey(key: Buffer): void {
+  // node:crypto would also refuse, but with "Invalid key length", which hides whose mistake it is.
+  if (!Buffer.isBuffer(key) || key.length !== 32) throw new Error('An AES-256-GCM key must be exactly 32 bytes');
+}
+
+/** Encrypts bytes under a fresh random IV; shared by sealed values and wrapped subject keys. */
+export function encryptBytes(plain: Buffer, key: Buffer, aad: string): { iv: Buffer; ct: Buffer; tag: Buffer } {
+  checkKey(key);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const ct = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return { iv, ct, tag: cipher.getAuthTag() };
+}
+
+/** Decrypts and authenticates; throws SealedValueRejected rather than ever returning altered bytes. */
+export function decryptBytes(parts: { iv: Buffer; ct: Buffer; tag: Buffer }, key: Buffer, aad: string): Buffer {
+  checkKey(key);
+  if (parts.iv.length !== IV_BYTES || parts.tag.length !== TAG_BYTES) throw new SealedValueRejected(aad);
+  try {
+    const decipher = createDecipheriv(ALGORITHM, key, parts.iv, { authTagLength: TAG_BYTES });
+    decipher.setAAD(Buffer.from(aad, 'utf8'));
+    decipher.setAuthTag(parts.tag);
+    return Buffer.concat([decipher.update(parts.ct), decipher.final()]);
+  } catch {
+    throw new SealedValueRejected(aad);
+  }
+}
+
+export function isSealed(value: unknown): value is SealedValue {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  return v.$pd === 1 && typeof v.iv === 'string' && typeof v.ct === 'string' && typeof v.tag === 'string';
+}
+
+/**
+ * Encrypts any JSON value. The AAD (e.g. `${subjectId}:${fieldPath}`) is not stored: opening
+ * needs the same one, so a sealed value copied to another subject or field will not open.
+ */
+export function seal(plaintext: unknown, key: Buffer, aad: string): SealedValue {
+  const json = JSON.stringify(plaintext);
+  if (json === undefined) throw new Error(`Cannot seal a value that is not JSON (for "${aad}")`);
+  const { iv, ct, tag } = encryptBytes(Buffer.from(json, 'utf8'), key, aad);
+  return { $pd: 1, iv: iv.toString('base64'), ct: ct.toString('base64'), tag: tag.toString('base64') };
+}
+
+export function open(sealed: SealedValue, key: Buffer, aad: string): unknown {
+  if (!isSealed(sealed)) throw new Error(`Not a sealed value (for "${aad}")`);
+  const plain = decryptBytes(
+    {
+      iv: Buffer.from(sealed.iv, 'base64'),
+      ct: Buffer.from(sealed.ct, 'base64'),
+      tag: Buffer.from(sealed.tag, 'base64'),
+    },
+    key,
+    aad,
+  );
+  return JSON.parse(plain.toString('utf8'));
+}

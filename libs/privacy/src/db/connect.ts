@@ -1,0 +1,58 @@
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migratePrivacy } from './migrations';
+import type { PrivacyTables } from './schema';
+
+export type PrivacyDb = Kysely<PrivacyTables>;
+
+export interface PrivacyDbConfig {
+  databaseUrl?: string;
+  sqliteFile?: string;
+  schema?: string;
+}
+
+// The schema is spliced into SQL (CREATE SCHEMA, search_path), where parameters cannot go.
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/**
+ * The key table's database: PostgreSQL when a URL is given (production), else SQLite (the
+ * embedded default). One query layer (Kysely) for both; migrated on open.
+ */
+export async function openPrivacyDb(config: PrivacyDbConfig): Promise<PrivacyDb> {
+  let db: PrivacyDb;
+  let schema: string | undefined;
+  if (config.databaseUrl) {
+    if (config.schema) {
+      if (!SCHEMA_NAME.test(config.schema)) throw new Error(`Invalid schema name "${config.schema}"`);
+      const setup = new pg.Client({ connectionString: config.databaseUrl });
+      await setup.connect();
+      try {
+        await setup.query(`CREATE SCHEMA IF NOT EXISTS "${config.schema}"`);
+      } finally {
+        await setup.end();
+      }
+    }
+    // A schema per deployment (or per test run) keeps deployments apart in one database.
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: 5,
+      ...(config.schema ? { options: `-c search_path="${config.schema}"` } : {}),
+    });
+    db = new Kysely<PrivacyTables>({ dialect: new PostgresDialect({ pool }) });
+    schema = config.schema ?? 'public';
+  } else {
+    const sqlite = new Database(config.sqliteFile ?? ':memory:');
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 5000');
+    db = new Kysely<PrivacyTables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  }
+  try {
+    await migratePrivacy(db, schema);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
+}

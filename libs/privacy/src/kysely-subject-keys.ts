@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { openPrivacyDb, type PrivacyDb, type PrivacyDbConfig } from './db/connect';
+import type { SubjectKeyRow } from './db/schema';
+import { KeyCache } from './key-cache';
+import { SubjectErased, SubjectKeys, type EraseOutcome, type Erasure, type SubjectStatus } from './key-store';
+import { masterKeyId, unwrapKey, wrapKey } from './master-key';
+
+export interface SubjectKeysConfig extends PrivacyDbConfig {
+  masterKey: Buffer;
+  now: () => string;
+  /** The in-process key cache; `max: 0` turns it off. Defaults: 10 000 keys for 60 s. */
+  cache?: { max?: number; ttlMs?: number };
+}
+
+/** Subject keys in a table of the application's database, each wrapped by the master key. */
+export class KyselySubjectKeys extends SubjectKeys {
+  private readonly cache: KeyCache;
+  private readonly masterKeyId: string;
+  // Bumped by every erasure here: a key read before it is not cached, since it may be the erased one.
+  private erasures = 0;
+
+  constructor(
+    private readonly db: PrivacyDb,
+    private readonly masterKey: Buffer,
+    private readonly now: () => string,
+    cache: SubjectKeysConfig['cache'] = {},
+  ) {
+    super();
+    if (masterKey.length !== 32) throw new Error('The master key must be exactly 32 bytes');
+    this.masterKeyId = masterKeyId(masterKey);
+    this.cache = new KeyCache(cache.max ?? 10_000, cache.ttlMs ?? 60_000);
+  }
+
+  async keyFor(subjectId: string): Promise<Buffer> {
+    checkSubject(subjectId);
+    const cached = this.cache.get(subjectId);
+    if (cached) return cached;
+    const epoch = this.erasures;
+    let row = await this.row(subjectId);
+    if (!row) {
+      const wrapped = wrapKey(randomBytes(32), this.masterKey, subjectId);
+      await this.db
+        .insertInto('pd_subject_keys')
+        .values({
+          subject_id: subjectId,
+          wrapped_key: wrapped,
+          master_key_id: this.masterKeyId,
+          created_at: this.now(),
+        })
+        .onConflict((oc) => oc.column('subject_id').doNothing())
+        .execute();
+      // Read back, not the key just made: when another writer got there first, its key is the one.
+      row = await this.row(subjectId);
+      if (!row) throw new Error(`The key of subject ${subjectId} was not stored`);
+    }
+    return this.usable(row, epoch);
+  }
+
+  async existingKey(subjectId: string): Promise<Buffer | null> {
+    checkSubject(subjectId);
+    const cached = this.cache.get(subjectId);
+    if (cached) return cached;
+    const epoch = this.erasures;
+    const row = await this.row(subjectId);
+    if (!row || row.wrapped_key === null || row.erased_at !== null) return null;
+    return this.usable(row, epoch);
+  }
+
+  async erase(subjectId: string, erasure: Erasure): Promise<EraseOutcome> {
+    checkSubject(subjectId);
+    this.erasures += 1;
+    this.cache.drop(subjectId);
+    const result = await this.db
+      .updateTable('pd_subject_keys')
+      .set({ wrapped_key: null, erased_at: erasure.at, erase_reason: erasure.reason })
+      .where('subject_id', '=', subjectId)
+      .where('erased_at', 'is', null)
+      .executeTakeFirst();
+    if (result.numUpdatedRows > 0n) return 'erased';
+    // Nothing to erase for a subject never seen: no tombstone, as no data was ever sealed for it.
+    return (await this.row(subjectId)) ? 'alreadyErased' : 'unknown';
+  }
+
+  async status(subjectId: string): Promise<SubjectStatus> {
+    checkSubject(subjectId);
+    const row = await this.row(subjectId);
+    if (!row) return { state: 'unknown' };
+    if (row.erased_at === null) return { state: 'active', createdAt: row.created_at };
+    return {
+      state: 'erased',
+      createdAt: row.created_at,
+      erasedAt: row.erased_at,
+      ...(row.erase_reason !== null ? { reason: row.erase_reason } : {}),
+    };
+  }
+
+  async close(): Promise<void> {
+    this.cache.clear();
+    await this.db.destroy();
+  }
+
+  private row(subjectId: string): Promise<SubjectKeyRow | undefined> {
+    return this.db.selectFrom('pd_subject_keys').selectAll().where('subject_id', '=', subjectId).executeTakeFirst();
+  }
+
+  private usable(row: SubjectKeyRow, epoch: number): Buffer {
+    if (row.erased_at !== null || row.wrapped_key === null) {
+      throw new SubjectErased(row.subject_id, row.erased_at ?? undefined);
+    }
+    if (row.master_key_id !== this.masterKeyId) {
+      throw new Error(
+        `The key of subject ${row.subject_id} was wrapped with master key ${row.master_key_id}, ` +
+          `but the configured master key is ${this.masterKeyId}: check the master key configuration`,
+      );
+    }
+    const key = unwrapKey(row.wrapped_key, this.masterKey, row.subject_id);
+    if (epoch === this.erasures) this.cache.set(row.subject_id, key);
+    return key;
+  }
+}
+
+function checkSubject(subjectId: string): void {
+  if (typeof subjectId !== 'string' || subjectId.length === 0)
+    throw new Error('A subject id must be a non-empty string');
+}
+
+/** Opens (and migrates) the key table on PostgreSQL or SQLite, as the read models' store does. */
+export async function openSubjectKeys(config: SubjectKeysConfig): Promise<SubjectKeys & { close(): Promise<void> }> {
+  if (config.masterKey.length !== 32) throw new Error('The master key must be exactly 32 bytes');
+  const db = await openPrivacyDb(config);
+  return new KyselySubjectKeys(db, config.masterKey, config.now, config.cache);
+}
