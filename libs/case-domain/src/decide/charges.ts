@@ -2,7 +2,7 @@ import { heavyFee, lightFee, type FeeKind, type FeeQuote, type Minor } from '../
 import { dateOf, type Instant } from '../time/dates';
 import type { FeeCharged } from '../events/case-events';
 import type { CaseFacts } from '../state/case-state';
-import { claimPrincipal } from '../views/amounts';
+import { claimPrincipal, disputedLinesClaim } from '../views/amounts';
 
 /** A fee goes to the debtor unless the claim was disputed before handover or the creditor waived. */
 export function charge(facts: CaseFacts, fee: FeeQuote, at: Instant, replaces: FeeKind | null = null): FeeCharged {
@@ -23,9 +23,8 @@ export function charge(facts: CaseFacts, fee: FeeQuote, at: Instant, replaces: F
  * undisputed amount only (RULES.md § 2b).
  */
 export function collectedClaim(facts: CaseFacts): Minor {
-  if (facts.dispute?.scope !== 'partial') return claimPrincipal(facts);
-  const disputed = new Set(facts.dispute.lineIds);
-  return facts.lines.filter((l) => !disputed.has(l.lineId)).reduce((sum, l) => sum + l.amount - l.credited, 0);
+  const claim = claimPrincipal(facts);
+  return facts.dispute?.scope === 'partial' ? claim - disputedLinesClaim(facts) : claim;
 }
 
 export function lightFeeFor(facts: CaseFacts, at: Instant): FeeQuote {

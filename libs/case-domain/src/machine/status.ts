@@ -86,12 +86,8 @@ export const STATUS_LABELS = Object.fromEntries(
   PLACES.map((n) => [statusOfNode(n), metaOf(n).label ?? statusOfNode(n)]),
 ) as Record<CaseStatus, string>;
 
-/** Which track a deadline belongs to, read from where its owning state sits in the machine. */
+/** The part of an open case a deadline belongs to: one of its tracks, or the whole case (limitation). */
 export type Track = 'collection' | 'dispute' | 'case';
-export function trackOfOwner(path: string): Track {
-  const [, region] = path.split('.');
-  return region === 'collection' || region === 'dispute' ? region : 'case';
-}
 
 /** The collection stage an objection is recorded at, when made in this state. */
 export function stageAtObjectionIn(snapshot: CaseSnapshot): StageAtObjection | null {
@@ -118,6 +114,14 @@ export const DEADLINE_OWNERS: ReadonlyMap<TimerKind, string> = new Map(
       .filter((tag) => tag.startsWith('deadline:'))
       .map((tag) => [tag.slice('deadline:'.length) as TimerKind, n.path.join('.')] as const),
   ),
+);
+
+/** Which track each deadline belongs to, read from where its owning state sits in the machine. */
+export const DEADLINE_TRACKS: ReadonlyMap<TimerKind, Track> = new Map(
+  [...DEADLINE_OWNERS].map(([kind, path]) => {
+    const region = path.split('.')[1];
+    return [kind, region === 'collection' || region === 'dispute' ? region : 'case'] as const;
+  }),
 );
 
 /** Every event type the machine has a transition for; the others are bookkeeping it has no say over. */

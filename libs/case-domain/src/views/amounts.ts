@@ -65,12 +65,16 @@ export function owed(f: CaseFacts, asOf: CalendarDate): { costs: Minor; interest
   };
 }
 
-/** Principal still open on the disputed lines. */
-export function disputedPrincipal(f: CaseFacts): Minor {
+/** What is left of the disputed lines after credits (payments do not shrink it); 0 without a dispute. */
+export function disputedLinesClaim(f: CaseFacts): Minor {
   if (!f.dispute) return 0;
   const disputed = new Set(f.dispute.lineIds);
-  const open = f.lines.filter((l) => disputed.has(l.lineId)).reduce((sum, l) => sum + l.amount - l.credited, 0);
-  return Math.min(open, outstandingPrincipal(f));
+  return f.lines.filter((l) => disputed.has(l.lineId)).reduce((sum, l) => sum + l.amount - l.credited, 0);
+}
+
+/** Principal still open on the disputed lines (payments go to the undisputed part first). */
+export function disputedPrincipal(f: CaseFacts): Minor {
+  return Math.min(disputedLinesClaim(f), outstandingPrincipal(f));
 }
 
 export function amountsOf(f: CaseFacts, asOf: CalendarDate): CaseAmounts {

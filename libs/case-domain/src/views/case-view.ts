@@ -3,9 +3,8 @@ import type { CaseworkAction } from '../commands/case-commands';
 import type { StageAtObjection, TimerKind } from '../events/case-events';
 import {
   collectionPaused,
-  DEADLINE_OWNERS,
+  DEADLINE_TRACKS,
   STATUS_LABELS,
-  trackOfOwner,
   tracksOf,
   type CaseStatus,
   type CollectionStage,
@@ -96,7 +95,7 @@ export function caseViewOf(state: CaseState, asOf: CalendarDate): CaseView {
   if (!f) throw new Error('No case has been handed over.');
   const deadlines = [...f.timers]
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
-    .map((t) => ({ ...t, track: trackOfOwner(DEADLINE_OWNERS.get(t.kind) ?? '') }));
+    .map((t) => ({ ...t, track: DEADLINE_TRACKS.get(t.kind) ?? 'case' }));
   const actions = allowedActions(state, asOf);
   const amounts = amountsOf(f, asOf);
   // The recommendation matters where the creditor is to decide on the board.
