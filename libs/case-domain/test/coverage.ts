@@ -16,8 +16,8 @@ export const MACHINE_STATES: string[] = allNodes()
   .map((n) => n.id);
 
 /** The leaf states a case is in: one per track while open. */
-function activeLeaves(state: CaseState): string[] {
-  return state.snapshot._nodes.filter((n) => n.type === 'atomic' || n.type === 'final').map((n) => n.id);
+export function activeLeaves(snapshot: CaseState['snapshot']): string[] {
+  return snapshot._nodes.filter((n) => n.type === 'atomic' || n.type === 'final').map((n) => n.id);
 }
 
 /** Records which transition definitions each event took (one per track it moved), as XState chose them. */
@@ -34,7 +34,7 @@ export class TransitionCoverage {
         }
       }
       state = evolve(state, event);
-      for (const leaf of activeLeaves(state)) this.states.add(leaf);
+      for (const leaf of activeLeaves(state.snapshot)) this.states.add(leaf);
     }
   }
 }

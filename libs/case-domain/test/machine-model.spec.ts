@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { getShortestPaths } from '@xstate/graph';
 import { caseMachine, MACHINE_EVENT_SAMPLES } from '../src';
-import { MACHINE_STATES, MACHINE_TRANSITIONS, TransitionCoverage } from './coverage';
+import { activeLeaves, MACHINE_STATES, MACHINE_TRANSITIONS, TransitionCoverage } from './coverage';
 import { runWalk, walk } from './walk';
 import { CaseSpec, cmd, objection } from '../testing';
 
@@ -41,9 +41,7 @@ function scriptedJourneys(coverage: TransitionCoverage) {
 describe('the machine as a model', () => {
   it('reaches every state of the lifecycle from a new case (@xstate/graph)', () => {
     const paths = getShortestPaths(caseMachine, { events: [...MACHINE_EVENT_SAMPLES] });
-    const reached = new Set(
-      paths.flatMap((p) => p.state._nodes.filter((n) => n.type === 'atomic' || n.type === 'final').map((n) => n.id)),
-    );
+    const reached = new Set(paths.flatMap((p) => activeLeaves(p.state)));
     const unreachable = MACHINE_STATES.filter((id) => !reached.has(id));
     console.log(
       `machine: ${MACHINE_STATES.length - unreachable.length}/${MACHINE_STATES.length} states reachable; ${MACHINE_TRANSITIONS.length} transitions defined`,
