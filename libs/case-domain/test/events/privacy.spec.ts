@@ -1,0 +1,49 @@
+import { caseViewOf, ERASED, fold, PERSONAL_FIELDS, type CaseEvent, type PersonalDataErased } from '../../src';
+import { caseHistory } from '../../testing';
+
+const erasure = (at: string): PersonalDataErased => ({
+  type: 'PersonalDataErased',
+  data: { at, subjectId: 'debtor-1', basis: 'retention', reason: 'retention policy 2026-12' },
+});
+
+describe('erasing the personal data of a case', () => {
+  const history: CaseEvent[] = caseHistory();
+  const before = fold(history);
+  const last = before.facts!.lastChangedAt;
+  const after = fold([erasure('2032-01-02T08:00:00.000Z')], before);
+
+  it('given a closed case, when the debtor is erased, then every personal value of the debtor reads erased', () => {
+    expect(before.status).toBe('closed');
+    expect(before.facts!.debtor.name).not.toBe(ERASED);
+    expect(after.facts!.debtor).toEqual({
+      id: before.facts!.debtor.id,
+      kind: before.facts!.debtor.kind,
+      name: ERASED,
+      contact: Object.fromEntries(Object.keys(before.facts!.debtor.contact).map((k) => [k, ERASED])),
+    });
+    expect(Object.keys(after.facts!.debtor.contact).length).toBeGreaterThan(1);
+  });
+
+  it('then the claim stays as it was: state, amounts, closure and the last change', () => {
+    const { debtor: _d, personalDataErasedAt, ...rest } = after.facts!;
+    const { debtor: _b, ...restBefore } = before.facts!;
+    expect(rest).toEqual(restBefore);
+    expect(after.status).toBe(before.status);
+    expect(personalDataErasedAt).toBe('2032-01-02T08:00:00.000Z');
+    expect(after.facts!.lastChangedAt).toBe(last);
+    const asOf = '2032-01-02';
+    const { debtor: _vd, personalDataErasedAt: erasedAt, ...view } = caseViewOf(after, asOf);
+    const { debtor: _bd, personalDataErasedAt: none, ...viewBefore } = caseViewOf(before, asOf);
+    expect(view).toEqual(viewBefore);
+    expect([none, erasedAt]).toEqual([null, '2032-01-02T08:00:00.000Z']);
+  });
+
+  it('erases only the debtor paths the personal fields name (none is left out, none is typed again)', () => {
+    const debtorPaths = PERSONAL_FIELDS.ClaimHandedOver!.map((f) => f.path).filter((p) => p.startsWith('debtor.'));
+    expect(debtorPaths).toEqual(expect.arrayContaining(['debtor.name', 'debtor.contact.phone']));
+    const erased = JSON.stringify(after.facts!.debtor);
+    for (const value of [before.facts!.debtor.name, ...Object.values(before.facts!.debtor.contact)]) {
+      expect(erased).not.toContain(value);
+    }
+  });
+});
