@@ -9,6 +9,8 @@ export type PrivacyDb = Kysely<PrivacyTables>;
 export interface PrivacyDbConfig {
   databaseUrl?: string;
   sqliteFile?: string;
+  /** An open SQLite database to keep the table in (the engine's local file); left open on close. */
+  sqlite?: Database.Database;
   schema?: string;
 }
 
@@ -41,6 +43,11 @@ export async function openPrivacyDb(config: PrivacyDbConfig): Promise<PrivacyDb>
     });
     db = new Kysely<PrivacyTables>({ dialect: new PostgresDialect({ pool }) });
     schema = config.schema ?? 'public';
+  } else if (config.sqlite) {
+    const shared = config.sqlite;
+    // Its owner closes it: closing the key store must not close the engine's database under it.
+    const borrowed = { prepare: (sql: string) => shared.prepare(sql), close: () => undefined };
+    db = new Kysely<PrivacyTables>({ dialect: new SqliteDialect({ database: borrowed }) });
   } else {
     const sqlite = new Database(config.sqliteFile ?? ':memory:');
     sqlite.pragma('journal_mode = WAL');
