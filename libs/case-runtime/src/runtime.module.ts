@@ -26,7 +26,7 @@ export class CaseRuntimeModule {
     return {
       module: CaseRuntimeModule,
       global: true,
-      imports: [CqrsModule.forRoot(), StorageModule.forRoot(config), ReadModelsModule.forRoot(config)],
+      imports: [CqrsModule.forRoot(), StorageModule.forRoot(config, clock), ReadModelsModule.forRoot(config)],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },

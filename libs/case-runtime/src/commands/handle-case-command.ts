@@ -10,6 +10,7 @@ import {
   type CaseCommandRequest,
   type CaseState,
 } from '@app/case-domain';
+import { SubjectErased } from '@app/privacy';
 import { actorOf, type Principal } from '../auth/principal';
 import type { Clock } from '../clock/clock';
 import type { IdempotencyStore } from '../storage/idempotency-store';
@@ -94,8 +95,10 @@ export async function handleCaseCommand(deps: CommandPathDeps, envelope: CaseCom
       caseId,
       revision,
       decision.events.map((event, i) => ({ id: ids[i], event, metadata })),
+      subjectOf(state, command),
     );
   } catch (error) {
+    if (error instanceof SubjectErased) return erasedSubject(error, state, command, now);
     if (!(error instanceof StaleRevision)) throw error;
     // Another request won the revision; if it was this request's twin (same key), answer as it was answered.
     const raced = keyed && replayFrom(caseId, await loadCase(deps.streams, caseId), keyed);
@@ -130,6 +133,27 @@ function viewOf(after: CaseState, before: CaseState, command: CaseCommandRequest
     };
     return { kind: 'rejected' as const, rejection };
   }
+}
+
+/** The case's data subject: its debtor, from the handover that opened it or opens it now. */
+function subjectOf(state: CaseState, command: CaseCommandRequest): string {
+  if (state.facts) return state.facts.debtor.id;
+  if (command.type === 'HandOverClaim') return command.data.debtor.id;
+  throw new Error(`A ${command.type} on a case that was never handed over`);
+}
+
+/** New personal data for a debtor whose data was erased cannot be stored: the key is gone for good. */
+function erasedSubject(error: SubjectErased, before: CaseState, command: CaseCommandRequest, now: string) {
+  const rejection = {
+    kind: 'invalid' as const,
+    command: command.type,
+    state: before.status,
+    allowed: before.facts ? allowedActions(before, dateOf(now)) : [],
+    message:
+      `The personal data of debtor ${error.subjectId} was erased${error.erasedAt ? ` on ${error.erasedAt}` : ''}: ` +
+      'nothing personal can be recorded for them again. A new claim against the same person needs a new debtor id.',
+  };
+  return { kind: 'rejected' as const, rejection };
 }
 
 /** Who, when, under which rules, and for a keyed request the key, its scope and the request's fingerprint. */

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { RETENTION_YEARS } from '@app/case-domain';
+import { parseMasterKey } from '@app/privacy';
 
 export interface AppConfig {
   port: number;
@@ -26,6 +28,11 @@ export interface AppConfig {
   metrics: boolean;
   /** How long an Idempotency-Key is remembered: a retry within it gets the first answer. */
   idempotency: { keyLifetimeHours: number };
+  /**
+   * Personal data: the master key that wraps each debtor's key, and how many years after the
+   * end of the accounting year a closed case's personal data is kept (RULES.md).
+   */
+  personalData: { masterKey: Buffer; retentionYears: number };
 }
 
 /** A setting the process cannot start with; the message names the setting and what is allowed. */
@@ -36,6 +43,8 @@ export class ConfigError extends Error {
 /** Published in this repository, so it may sign tokens only outside production. */
 export const DEV_SECRET = 'dev-secret-change-me-0123456789abcdef';
 const MIN_SECRET_BYTES = 32;
+/** Published in this repository, so it may wrap personal-data keys only outside production. */
+export const DEV_PERSONAL_DATA_KEY = '6465762d706572736f6e616c2d646174612d6b65792d6e6f742d736563726574';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -98,11 +107,29 @@ const Environment = z
     TOKEN_MAX_HOURS: wholeNumber(1, 24 * 30).default(24),
     DOCS: oneOf(['enabled', 'disabled']).optional(),
     METRICS: oneOf(['enabled', 'disabled']).default('enabled'),
+    PERSONAL_DATA_KEY: z
+      .string()
+      .refine(isMasterKey, { error: (issue) => `${masterKeyProblem(String(issue.input))}` })
+      .optional(),
+    PERSONAL_DATA_RETENTION_YEARS: wholeNumber(0, 100).default(RETENTION_YEARS),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
     if (env.CLOCK === 'simulated') {
       ctx.addIssue({ code: 'custom', path: ['CLOCK'], message: 'must be system with NODE_ENV=production' });
+    }
+    if (!env.PERSONAL_DATA_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PERSONAL_DATA_KEY'],
+        message: 'is required with NODE_ENV=production (32 bytes as 64 hex digits or base64)',
+      });
+    } else if (parseMasterKey(env.PERSONAL_DATA_KEY).equals(parseMasterKey(DEV_PERSONAL_DATA_KEY))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PERSONAL_DATA_KEY'],
+        message: 'must not be the published development key in production',
+      });
     }
     if (env.OIDC_ISSUER) return;
     const secret = env.JWT_SECRET;
@@ -173,7 +200,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workers: e.WORKERS,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     idempotency: { keyLifetimeHours: e.IDEMPOTENCY_KEY_HOURS },
+    personalData: {
+      masterKey: parseMasterKey(e.PERSONAL_DATA_KEY ?? DEV_PERSONAL_DATA_KEY),
+      retentionYears: e.PERSONAL_DATA_RETENTION_YEARS,
+    },
   };
+}
+
+function isMasterKey(text: string): boolean {
+  try {
+    parseMasterKey(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Why a master key was refused; never the key itself, which may be a real one with a typo. */
+function masterKeyProblem(text: string): string {
+  try {
+    parseMasterKey(text);
+    return '';
+  } catch (error) {
+    return (error as Error).message.replace(/^The master key /, '');
+  }
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

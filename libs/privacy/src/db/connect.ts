@@ -14,6 +14,9 @@ export interface PrivacyDbConfig {
   schema?: string;
 }
 
+/** PostgreSQL's answers when two sessions run CREATE SCHEMA IF NOT EXISTS at once: the loser's. */
+const RACED_TO_CREATE = new Set(['23505', '42P06']);
+
 // The schema is spliced into SQL (CREATE SCHEMA, search_path), where parameters cannot go.
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
@@ -31,6 +34,9 @@ export async function openPrivacyDb(config: PrivacyDbConfig): Promise<PrivacyDb>
       await setup.connect();
       try {
         await setup.query(`CREATE SCHEMA IF NOT EXISTS "${config.schema}"`);
+      } catch (error) {
+        // Another connection (the read models, opened at the same time) created it first.
+        if (!RACED_TO_CREATE.has((error as { code?: string }).code ?? '')) throw error;
       } finally {
         await setup.end();
       }
