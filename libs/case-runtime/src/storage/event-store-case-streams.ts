@@ -8,7 +8,7 @@ import {
   type ReadCaseOptions,
   type StoredCaseEvent,
 } from '../commands/case-streams.port';
-import type { PersonalDataVault } from '../privacy/personal-data-vault';
+import type { PersonalDataVault } from '../personal-data/personal-data-vault';
 
 /**
  * Case streams on the event store port, whichever adapter the configuration chose. Personal

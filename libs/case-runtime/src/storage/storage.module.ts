@@ -10,8 +10,8 @@ import { EventStoreCaseStreams } from './event-store-case-streams';
 import { EventStoreHealth } from './event-store.health';
 import { SubjectKeys } from '@app/privacy';
 import type { Clock } from '../clock/clock';
-import { openPersonalData, type ClosableSubjectKeys } from '../privacy/open-personal-data';
-import { PersonalDataVault } from '../privacy/personal-data-vault';
+import { openPersonalData, type ClosableSubjectKeys } from '../personal-data/open-personal-data';
+import { PersonalDataVault } from '../personal-data/personal-data-vault';
 
 export const LOCAL_DB = Symbol('LOCAL_SQLITE');
 export const EVENT_STORE = Symbol('EVENT_STORE');
