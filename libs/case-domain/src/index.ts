@@ -8,6 +8,7 @@ export * from './events/case-events';
 export { caseEventOf } from './events/upcast';
 export { PERSONAL_FIELDS, personalPathsOf, ERASED, erasedDebtor, type PersonalField } from './events/personal-data';
 export { RETENTION_YEARS, retentionEndsOn, latestClosureErasableOn } from './privacy/retention';
+export { decideErasure, type ErasureRequest, type ErasureDecision, type ErasureRefusal } from './privacy/erasure';
 export * from './commands/case-commands';
 export * from './commands/command-variants';
 export * from './machine/case-machine';
