@@ -1,6 +1,5 @@
 import {
   allowedActions,
-  CASE_MACHINE_VERSION,
   caseViewOf,
   commandAt,
   dateOf,
@@ -11,7 +10,8 @@ import {
   type CaseState,
 } from '@app/case-domain';
 import { SubjectErased } from '@app/privacy';
-import { actorOf, type Principal } from '../auth/principal';
+import type { Principal } from '../auth/principal';
+import { eventMetadata } from './metadata';
 import type { Clock } from '../clock/clock';
 import type { IdempotencyStore } from '../storage/idempotency-store';
 import { loadCase, type LoadedCase } from './case-repository';
@@ -20,9 +20,6 @@ import { fingerprintOf, idempotencyScopeOf, priorUseIn } from './idempotency';
 import { eventIds } from './ids';
 import type { CommandOutcome } from './outcome';
 import { mayGive, visibleTo } from './permissions';
-
-/** 2: `ObjectionRegistered` carries `pausesCollection` (older events are upcast on read). */
-export const EVENT_SCHEMA_VERSION = 2;
 
 export interface CaseCommandEnvelope {
   caseId: string;
@@ -159,13 +156,13 @@ function erasedSubject(error: SubjectErased, before: CaseState, command: CaseCom
 /** Who, when, under which rules, and for a keyed request the key, its scope and the request's fingerprint. */
 function metadataFor(envelope: CaseCommandEnvelope, keyed: Keyed | null, now: string) {
   return {
-    correlationId: envelope.correlationId,
-    causationId: envelope.idempotencyKey ?? envelope.correlationId,
-    actor: actorOf(envelope.principal),
-    occurredAt: now,
-    machineVersion: CASE_MACHINE_VERSION,
-    schemaVersion: EVENT_SCHEMA_VERSION,
-    command: envelope.command.type,
+    ...eventMetadata({
+      correlationId: envelope.correlationId,
+      causationId: envelope.idempotencyKey ?? envelope.correlationId,
+      principal: envelope.principal,
+      occurredAt: now,
+      command: envelope.command.type,
+    }),
     ...(keyed
       ? { idempotencyKey: keyed.key, idempotencyScope: keyed.scope, requestFingerprint: keyed.fingerprint }
       : {}),
