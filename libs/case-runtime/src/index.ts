@@ -32,4 +32,4 @@ export { runRetention, type RetentionRun, type RetentionReport } from './persona
 export { exportSubjectData, type SubjectDataExport, type HeldField } from './personal-data/access-export';
 export { reportClearData, type ClearDataReport } from './personal-data/clear-data-report';
 export { readModelsCaughtUp, ReadModelsBehind } from './read/read-models-caught-up';
-export { subjectIn } from './storage/event-store-case-streams';
+export { subjectIn, EventStoreCaseStreams } from './storage/event-store-case-streams';
