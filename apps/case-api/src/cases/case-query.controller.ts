@@ -64,8 +64,11 @@ export class CaseQueryController {
       throw Problems.notFound();
     // One event more than the page tells whether another page follows.
     const read = await this.store.readStream(stream, { fromRevision: BigInt(from), maxCount: limit + 1 });
-    // Personal values are opened with the debtor's key, or read as erased.
-    const items = await this.vault.open(subjectIn(first), read.slice(0, limit));
+    // Personal values are opened with the debtor's key, or read as erased: also when this page
+    // lies before the erasure, which a closed case records last, and another process did it.
+    const [latest] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    const erased = latest?.type === 'PersonalDataErased';
+    const items = await this.vault.open(subjectIn(first), read.slice(0, limit), { erased });
     const last = items[items.length - 1];
     return {
       items: items.map((e) => ({

@@ -138,7 +138,10 @@ export class ReadQueryController {
     const summary = await this.queries.summary(caseId);
     if (!summary || (p.role === 'creditor' && summary.creditor_id !== p.creditorId)) throw Problems.notFound();
     const page = await this.queries.timelinePage(caseId, { fromRevision, limit: q.limit ?? REVISION_PAGE.default });
-    const reveal = await this.vault.revealerFor(page.items.map((t) => t.sentence));
+    const reveal = await this.vault.revealerFor(
+      page.items.map((t) => t.sentence),
+      summary.personal_data_erased_at ? [summary.debtor_id] : [],
+    );
     return {
       items: page.items.map((t) => ({
         revision: String(t.revision),
@@ -161,7 +164,11 @@ export class ReadQueryController {
     const today = todayOf(this.clock.now());
     try {
       const page = await run();
-      const reveal = await this.vault.revealerFor(page.items.map((row) => row.debtor_name));
+      const erased = page.items.filter((row) => row.personal_data_erased_at).map((row) => row.debtor_id);
+      const reveal = await this.vault.revealerFor(
+        page.items.map((row) => row.debtor_name),
+        erased,
+      );
       return {
         items: page.items.map((row) => summaryView({ ...row, debtor_name: reveal(row.debtor_name) }, today)),
         nextCursor: page.nextCursor,

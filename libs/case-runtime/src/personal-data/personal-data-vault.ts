@@ -22,6 +22,8 @@ function holdsPersonalData(event: Typed): boolean {
   return found;
 }
 
+const recordsErasure = (event: Typed) => event.type === 'PersonalDataErased';
+
 /**
  * Where personal data is sealed and opened: the events' personal fields are sealed with the
  * debtor's key before they are stored and opened when a case is read; the tokens the read models
@@ -38,22 +40,35 @@ export class PersonalDataVault {
     return events.map((e) => ({ ...e, data: sealFields(e.data, personalPathsOf(e.type), subjectId, key) }));
   }
 
-  /** Stored events of one subject with their personal values opened, or read as erased. */
-  async open<E extends Typed>(subjectId: string | null, events: readonly E[]): Promise<E[]> {
+  /**
+   * Stored events of one subject with their personal values opened, or read as erased. A
+   * stream that records the erasure reads as erased at once, also in a process whose key cache
+   * still holds the key another process destroyed.
+   */
+  async open<E extends Typed>(
+    subjectId: string | null,
+    events: readonly E[],
+    known: { erased?: boolean } = {},
+  ): Promise<E[]> {
     if (!events.some(holdsPersonalData)) return [...events];
-    const access = await this.accessOf(subjectId);
+    const access = known.erased || events.some(recordsErasure) ? 'erased' : await this.accessOf(subjectId);
     return events.map((e) => {
       const paths = personalPathsOf(e.type);
       return paths.length === 0 ? e : { ...e, data: openFields(e.data, paths, subjectId ?? '', access, ERASED) };
     });
   }
 
-  /** A function that reveals the personal tokens in any of `texts` (read-model columns and sentences). */
-  async revealerFor(texts: Iterable<string>): Promise<(text: string) => string> {
+  /**
+   * A function that reveals the personal tokens in any of `texts` (read-model columns and
+   * sentences). `erased`: subjects the read model already knows to be erased.
+   */
+  async revealerFor(texts: Iterable<string>, erased: Iterable<string> = []): Promise<(text: string) => string> {
     const subjects = new Set<string>();
     for (const text of texts) for (const subject of tokenSubjects(text)) subjects.add(subject);
     const access = new Map<string, SubjectAccess>();
-    await Promise.all([...subjects].map(async (s) => access.set(s, await this.accessOf(s))));
+    for (const subject of erased) access.set(subject, 'erased');
+    const unknown = [...subjects].filter((s) => !access.has(s));
+    await Promise.all(unknown.map(async (s) => access.set(s, await this.accessOf(s))));
     return (text) => revealTokens(text, (s) => access.get(s) ?? null, ERASED);
   }
 
