@@ -10,11 +10,22 @@ import type { CommandOutcome } from '../src/commands/outcome';
 import { loadConfig, type AppConfig } from '../src/config/config';
 import type { ErasureDeps } from '../src/personal-data/erasure';
 import { openPersonalData, type ClosableSubjectKeys } from '../src/personal-data/open-personal-data';
-import type { PersonalDataVault } from '../src/personal-data/personal-data-vault';
+import { PersonalDataVault } from '../src/personal-data/personal-data-vault';
 import { readModelsCaughtUp } from '../src/read/read-models-caught-up';
 import { EventStoreCaseStreams } from '../src/storage/event-store-case-streams';
 import { SqliteIdempotencyStore } from '../src/storage/idempotency-store';
 import type { Principal } from '../src/auth/principal';
+
+/** Stores and reads personal values as they come: the engine before encryption (the benchmarks' yardstick). */
+export class ClearVault extends PersonalDataVault {
+  override async seal<E>(_: string, events: readonly E[]): Promise<E[]> {
+    return [...events];
+  }
+
+  override async open<E>(_: string | null, events: readonly E[]): Promise<E[]> {
+    return [...events];
+  }
+}
 
 export const CASEWORKER: Principal = { subject: 'cw-1', role: 'caseworker' };
 
@@ -45,14 +56,18 @@ export class TestEngine {
     return { SQLITE_FILE: join(dir, 'engine.sqlite'), DATABASE_URL: '', ...env };
   }
 
-  static async open(dir: string, options: { env?: Record<string, string>; now: string }): Promise<TestEngine> {
+  /** `sealing: false`: personal values stored in clear, as the engine did before encryption existed. */
+  static async open(
+    dir: string,
+    options: { env?: Record<string, string>; now: string; sealing?: boolean },
+  ): Promise<TestEngine> {
     const config = loadConfig(TestEngine.env(dir, options.env));
     const store = new SqliteEventStore({ file: config.sqliteFile });
     const { databaseUrl, schema, sqliteFile } = config.readModels;
     const read = await openReadStore(databaseUrl ? { databaseUrl, schema } : { sqliteFile });
     const clock = new SimulatedClock(options.now);
     const { keys, vault } = await openPersonalData(config, { localDb: store.db, clock });
-    return new TestEngine(config, store, read, keys, vault, clock);
+    return new TestEngine(config, store, read, keys, options.sealing === false ? new ClearVault(keys) : vault, clock);
   }
 
   /** What erasure, retention and the export need, projecting the events itself to catch up. */
