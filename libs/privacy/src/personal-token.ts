@@ -4,14 +4,15 @@ import { ERASED, type SubjectAccess } from './sealed-fields';
 /**
  * A personal value inside text that is stored elsewhere than the events (a read model's
  * column, a timeline sentence): a token naming its subject and field, with the sealed value
- * (`s`) or, for values written in clear before encryption existed, the value itself (`c`).
+ * (`s`, its base64) or, for values written in clear before encryption existed, the value itself
+ * (`c`, in base64url).
  * Whoever stores tokens stores no plaintext and needs no key; whoever shows the text reveals the
  * tokens with the subject's key, and an erased subject's tokens read as erased at once, without
  * rewriting what was stored.
  */
 const OPEN = '\u27e6pd:';
 const CLOSE = '\u27e7';
-const TOKEN = /\u27e6pd:([sc]):([A-Za-z0-9_-]*):([A-Za-z0-9.[\]]+):([A-Za-z0-9+/=._-]*)\u27e7/g;
+const TOKEN = /\u27e6pd:([sc]):([A-Za-z0-9_-]*):([A-Za-z0-9.[\]]+):([A-Za-z0-9+/=_-]*)\u27e7/g;
 
 const b64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 const fromB64url = (text: string) => Buffer.from(text, 'base64url').toString('utf8');
@@ -19,7 +20,7 @@ const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.str
 
 /** The token of a personal value (sealed, or in clear) of `subjectId` at `path`. */
 export function personalToken(subjectId: string, path: string, value: unknown): string {
-  const payload = isSealed(value) ? `s:${b64url(subjectId)}:${path}:${value.iv}.${value.ct}.${value.tag}` : null;
+  const payload = isSealed(value) ? `s:${b64url(subjectId)}:${path}:${value.$pd1}` : null;
   return `${OPEN}${payload ?? `c:${b64url(subjectId)}:${path}:${b64url(asText(value))}`}${CLOSE}`;
 }
 
@@ -47,8 +48,7 @@ export function revealTokens(text: string, accessOf: (subjectId: string) => Subj
     if (access === 'erased') return erased;
     if (kind === 'c') return fromB64url(payload);
     if (!access) return erased;
-    const [iv, ct, tag] = payload.split('.');
-    const sealed: SealedValue = { $pd: 1, iv, ct, tag };
+    const sealed: SealedValue = { $pd1: payload };
     return asText(open(sealed, access, `${subjectId}:${path}`));
   });
 }

@@ -3,7 +3,7 @@ import { actorOf, type Principal } from '../auth/principal';
 
 /**
  * 2: `ObjectionRegistered` carries `pausesCollection` (older events are upcast on read).
- * 3: personal fields may hold a sealed value (`{ $pd: 1, iv, ct, tag }`) instead of their text.
+ * 3: personal fields may hold a sealed value (`{ "$pd1": "<base64>" }`) instead of their text.
  */
 export const EVENT_SCHEMA_VERSION = 3;
 
