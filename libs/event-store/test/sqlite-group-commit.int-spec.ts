@@ -8,21 +8,21 @@ import { groupTransaction } from '../src/sqlite/group-commit';
 import { event } from './contract';
 
 /**
- * Appends made in one turn of the event loop are committed as one group. Every `Promise.all`
- * below submits its appends synchronously, so they land in one group.
+ * Concurrent appends are committed as one group. Every `Promise.all` below submits its appends
+ * in one tick, so they land in one group in either mode.
  */
-describe('SQLite group commit', () => {
+describe.each(['full', 'normal'] as const)('SQLite group commit, synchronous=%s', (synchronous) => {
   const dir = mkdtempSync(join(tmpdir(), 'es-group-'));
   let files = 0;
-  const fileStore = (options: { synchronous?: 'full' | 'normal'; busyTimeoutMs?: number } = {}) => {
+  const fileStore = (options: { busyTimeoutMs?: number } = {}) => {
     const file = join(dir, `${files++}.sqlite`);
-    return { file, store: new SqliteEventStore({ file, synchronous: 'full', ...options }) };
+    return { file, store: new SqliteEventStore({ file, synchronous, ...options }) };
   };
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   let store: SqliteEventStore;
   beforeEach(() => {
-    store = new SqliteEventStore({ file: ':memory:' });
+    store = fileStore().store;
   });
   afterEach(() => store.close());
 
@@ -107,13 +107,7 @@ describe('SQLite group commit', () => {
   });
 
   it('commits a group as one transaction: when its commit fails, no append of the group stands', async () => {
-    // A deferred constraint is checked at COMMIT: a poisoned event makes the whole commit fail.
-    store.db.pragma('foreign_keys = ON');
-    store.db.exec(`
-      CREATE TABLE parent (id INTEGER PRIMARY KEY);
-      CREATE TABLE child (parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);
-      CREATE TRIGGER poison AFTER INSERT ON es_events WHEN NEW.type = 'Poison'
-      BEGIN INSERT INTO child VALUES (42); END;`);
+    poisonCommits(store.db);
     const group = await Promise.allSettled([
       store.append('case-1', [event()], { expectedRevision: 'no_stream' }),
       store.append('case-2', [event('Poison')], { expectedRevision: 'no_stream' }),
@@ -126,8 +120,26 @@ describe('SQLite group commit', () => {
     expect(next.nextExpectedRevision).toBe(0n);
   });
 
-  it('keeps a durable group whole across a reopen of the file', async () => {
-    const { file, store: durable } = fileStore({ synchronous: 'full' });
+  const separately =
+    synchronous === 'full'
+      ? 'shares one commit between appends made in separate callbacks of one turn of the loop, as HTTP requests are'
+      : 'commits appends made in separate callbacks apart: with no fsync to share, no turn of the loop is waited for';
+  it(separately, async () => {
+    poisonCommits(store.db);
+    const append = (type: string, stream: string) =>
+      new Promise((resolve, reject) =>
+        setImmediate(() =>
+          store.append(stream, [event(type)], { expectedRevision: 'no_stream' }).then(resolve, reject),
+        ),
+      );
+    const outcomes = await Promise.allSettled([append('Poison', 'case-1'), append('Innocent', 'case-2')]);
+    expect(outcomes.map((o) => o.status)).toEqual(
+      synchronous === 'full' ? ['rejected', 'rejected'] : ['rejected', 'fulfilled'],
+    );
+  });
+
+  it('keeps a group whole across a reopen of the file', async () => {
+    const { file, store: durable } = fileStore();
     const streams = Array.from({ length: 64 }, (_, i) => `case-${i}`);
     const results = await Promise.all(
       streams.map((s) => durable.append(s, [event()], { expectedRevision: 'no_stream' })),
@@ -172,6 +184,16 @@ describe('SQLite group commit', () => {
     await patient.close();
   });
 });
+
+/** A deferred constraint is checked at COMMIT: an event of type Poison makes the whole commit fail. */
+function poisonCommits(db: Database.Database): void {
+  db.pragma('foreign_keys = ON');
+  db.exec(`
+    CREATE TABLE parent (id INTEGER PRIMARY KEY);
+    CREATE TABLE child (parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);
+    CREATE TRIGGER poison AFTER INSERT ON es_events WHEN NEW.type = 'Poison'
+    BEGIN INSERT INTO child VALUES (42); END;`);
+}
 
 /**
  * Another connection, on another thread (as another process would be), takes the write lock and

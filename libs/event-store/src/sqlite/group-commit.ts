@@ -10,24 +10,25 @@ interface Waiting<Req, Res> {
 }
 
 /**
- * Gathers the requests submitted during one turn of the event loop and commits them together,
- * so that one commit (and, with synchronous=FULL, one fsync) serves every writer that was
- * waiting. `setImmediate` rather than a microtask: it runs after the poll phase, so every HTTP
- * request read in that phase has reached its append by then. A caller is answered only after
- * the commit that holds its request.
+ * Gathers the requests submitted until `schedule` calls back and commits them together, so one
+ * commit serves every writer that was waiting. A caller is answered only after the commit that
+ * holds its request.
  */
 export class GroupCommit<Req, Res> {
   private waiting: Waiting<Req, Res>[] = [];
   private scheduled = false;
 
-  constructor(private readonly commit: (requests: Req[]) => Outcome<Res>[]) {}
+  constructor(
+    private readonly commit: (requests: Req[]) => Outcome<Res>[],
+    private readonly schedule: (flush: () => void) => void,
+  ) {}
 
   submit(request: Req): Promise<Res> {
     return new Promise<Res>((resolve, reject) => {
       this.waiting.push({ request, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => this.flush());
+        this.schedule(() => this.flush());
       }
     });
   }
