@@ -138,6 +138,17 @@ describe.each(['full', 'normal'] as const)('SQLite group commit, synchronous=%s'
     );
   });
 
+  it(`commits at synchronous=${synchronous}, and leaves the connection at NORMAL for the other tables on it`, async () => {
+    store.db.exec(`
+      CREATE TABLE levels (level INTEGER);
+      CREATE TRIGGER seen AFTER INSERT ON es_events BEGIN INSERT INTO levels SELECT synchronous FROM pragma_synchronous; END;`);
+    await Promise.all(['case-1', 'case-2'].map((s) => store.append(s, [event()], { expectedRevision: 'no_stream' })));
+    await store.append('case-3', [event()], { expectedRevision: 'no_stream' });
+    const level = synchronous === 'full' ? 2 : 1;
+    expect(store.db.prepare('SELECT level FROM levels').pluck().all()).toEqual([level, level, level]);
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(1);
+  });
+
   it('keeps a group whole across a reopen of the file', async () => {
     const { file, store: durable } = fileStore();
     const streams = Array.from({ length: 64 }, (_, i) => `case-${i}`);

@@ -84,8 +84,6 @@ export class SqliteEventStore implements EventStore {
       backwards: db.prepare(
         'SELECT * FROM es_events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
       ),
-      full: db.prepare('PRAGMA synchronous = FULL'),
-      normal: db.prepare('PRAGMA synchronous = NORMAL'),
     };
     const transaction = groupTransaction(db, (r: AppendRequest) => this.appendInTx(r.streamId, r.events, r.expected));
     this.group = new GroupCommit(
@@ -102,14 +100,18 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
-  /** With `full`, the commit waits for the disk; the connection stays at NORMAL for the other tables on it. */
+  /**
+   * With `full`, the commit waits for the disk; the connection stays at NORMAL for the other
+   * tables on it. `exec`, not a prepared statement: SQLite applies this pragma when it prepares
+   * it, so a re-run statement may change nothing.
+   */
   private durably<T>(commit: () => T): T {
     if (!this.durable) return commit();
-    this.statements.full.run();
+    this.db.exec('PRAGMA synchronous = FULL');
     try {
       return commit();
     } finally {
-      this.statements.normal.run();
+      this.db.exec('PRAGMA synchronous = NORMAL');
     }
   }
 
