@@ -26,11 +26,8 @@ export interface SqliteOptions {
   /** The clock for `created`; the wall clock by default. */
   now?: () => string;
   /**
-   * `full`: an append is answered once it is on disk (fsync), so it survives an OS crash or a
-   * power loss. `normal` (default): it survives a crash of the process; an OS crash or power loss
-   * may lose the last appends (never reorder or corrupt them). Only the store's own commits
-   * follow this: other tables on `db` (the runtime's timer index, idempotency keys) are derived
-   * or checkpointed and stay at NORMAL.
+   * When an append is answered: `full` once it is on disk, `normal` (default) once SQLite has it.
+   * What each survives is in the README. Other tables on `db` stay at NORMAL.
    */
   synchronous?: 'full' | 'normal';
   /** How long an append waits for another process's write lock before failing (ms). */
