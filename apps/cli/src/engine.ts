@@ -31,7 +31,11 @@ export interface Engine {
 /** Opens the configured stores, runs `work`, and closes them whatever it does. */
 export async function withEngine<T>(work: (engine: Engine) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const store = createEventStore({ eventstoreUrl: config.eventstoreUrl, sqliteFile: config.sqliteFile });
+  const store = createEventStore({
+    eventstoreUrl: config.eventstoreUrl,
+    sqliteFile: config.sqliteFile,
+    sqliteSynchronous: config.sqliteSynchronous,
+  });
   const opened: Array<() => Promise<void> | void> = [() => store.close()];
   try {
     // The engine's local SQLite file (the events' own, in the embedded default) holds the keys there.

@@ -23,6 +23,7 @@ describe('one validated configuration for the API, the worker and the CLI', () =
       bodyLimit: '100kb',
       timers: { pollMs: 1000 },
       auth: { jwtSecret: DEV_SECRET },
+      sqliteSynchronous: 'normal',
     });
     expect(config.sqliteFile).toMatch(/\.data\/engine\.sqlite$/);
     expect(config.readModels).toMatchObject({ databaseUrl: undefined });
@@ -48,6 +49,7 @@ describe('one validated configuration for the API, the worker and the CLI', () =
     [{ BODY_LIMIT: 'huge' }, 'BODY_LIMIT must be a size such as 100kb or 1mb'],
     [{ READ_MODELS_SCHEMA: 'x"; drop' }, 'READ_MODELS_SCHEMA must be a plain SQL identifier'],
     [{ CLOCK: 'fast' }, 'CLOCK must be one of system, simulated'],
+    [{ SQLITE_SYNCHRONOUS: 'off' }, 'SQLITE_SYNCHRONOUS must be one of full, normal (got "off")'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
   ])('refuses %j', (env, expected) => {
     expect(refusal(env)).toContain(expected);
@@ -78,6 +80,13 @@ describe('one validated configuration for the API, the worker and the CLI', () =
       expect(refusal({ NODE_ENV: 'production', JWT_SECRET: secret, CLOCK: 'simulated' })).toContain(
         'CLOCK must be system with NODE_ENV=production',
       );
+    });
+
+    it('waits for the disk before answering an append, unless told otherwise', () => {
+      const production = { NODE_ENV: 'production', JWT_SECRET: secret, PERSONAL_DATA_KEY } as const;
+      expect(loadConfig(production).sqliteSynchronous).toBe('full');
+      expect(loadConfig({ ...production, SQLITE_SYNCHRONOUS: 'normal' }).sqliteSynchronous).toBe('normal');
+      expect(loadConfig({ SQLITE_SYNCHRONOUS: 'full' }).sqliteSynchronous).toBe('full');
     });
 
     it('given a strong secret or an OIDC issuer, then it starts without the dev secret', () => {

@@ -10,6 +10,11 @@ export interface AppConfig {
   production: boolean;
   /** The embedded default: one SQLite file for events (and, beside it, the local tables). */
   sqliteFile: string;
+  /**
+   * When the embedded store answers an append: `full` once it is on disk (survives an OS crash or
+   * power loss; the production default), `normal` once SQLite has it (survives a crash of the process).
+   */
+  sqliteSynchronous: 'full' | 'normal';
   /** When set, EventStoreDB is the system of record. */
   eventstoreUrl?: string;
   /** Read models: PostgreSQL when set (with an optional schema), else SQLite beside the events. */
@@ -84,6 +89,7 @@ const Environment = z
     HOST: z.string().default('127.0.0.1'),
     DATA_DIR: z.string().optional(),
     SQLITE_FILE: z.string().optional(),
+    SQLITE_SYNCHRONOUS: oneOf(['full', 'normal']).optional(),
     READ_MODELS_SQLITE_FILE: z.string().optional(),
     EVENTSTORE_URL: urlWith('esdb:', 'esdb+discover:').optional(),
     DATABASE_URL: urlWith('postgres:', 'postgresql:').optional(),
@@ -174,6 +180,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     production,
     sqliteFile: e.SQLITE_FILE ?? join(dataDir, 'engine.sqlite'),
+    // Group commit makes an fsync per append cheap enough for production; on a developer's machine
+    // and in tests, surviving a crash of the process is enough.
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS ?? (production ? 'full' : 'normal'),
     eventstoreUrl: e.EVENTSTORE_URL,
     readModels: {
       databaseUrl: e.DATABASE_URL,

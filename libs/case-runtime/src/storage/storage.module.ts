@@ -37,7 +37,12 @@ export class StorageModule implements OnApplicationShutdown {
       providers: [
         {
           provide: EVENT_STORE,
-          useFactory: () => createEventStore({ eventstoreUrl: config.eventstoreUrl, sqliteFile: config.sqliteFile }),
+          useFactory: () =>
+            createEventStore({
+              eventstoreUrl: config.eventstoreUrl,
+              sqliteFile: config.sqliteFile,
+              sqliteSynchronous: config.sqliteSynchronous,
+            }),
         },
         {
           provide: LOCAL_DB,
