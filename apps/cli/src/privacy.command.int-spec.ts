@@ -6,27 +6,10 @@ import type { Command } from 'commander';
 import { caseHistory } from '@app/case-domain/testing';
 import { TestEngine } from '@app/case-runtime/testing';
 import { privacyCommand } from './privacy.command';
+import { runCommand } from '../test/run-command';
 import { verifyCommand } from './verify.command';
 
-/** Runs a command of the program as `cli ...args` would, against `env`; what it printed and its exit code. */
-async function cli(command: Command, env: Record<string, string>, ...args: string[]) {
-  const printed: string[] = [];
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    printed.push(String(chunk));
-    return true;
-  });
-  try {
-    process.exitCode = undefined;
-    await command.parseAsync(args, { from: 'user' });
-    return { out: printed.join(''), exitCode: Number(process.exitCode ?? 0) };
-  } finally {
-    write.mockRestore();
-    process.env = saved;
-    process.exitCode = undefined;
-  }
-}
+const cli = (command: Command, env: Record<string, string>, ...args: string[]) => runCommand(command, args, env);
 
 describe('npm run privacy and npm run cli -- verify', () => {
   let dir: string;
