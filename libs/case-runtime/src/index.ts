@@ -17,6 +17,8 @@ export { PERMITTED, mayGive, visibleTo } from './commands/permissions';
 export { caseIdFor, uuidFrom } from './commands/ids';
 export { TimerIndex } from './deadlines/timer-index';
 export { TimerService } from './deadlines/timer-service';
+export { TIMER_EVENTS, type DueTimer, type TimerStatus } from './deadlines/timer-index';
+export { BackgroundProgress, type WorkProgress } from './progress/background-progress';
 export { StorageModule, EVENT_STORE, LOCAL_DB } from './storage/storage.module';
 export { IdempotencyStore, SqliteIdempotencyStore, type KeyUse } from './storage/idempotency-store';
 export { fingerprintOf, idempotencyScopeOf } from './commands/idempotency';

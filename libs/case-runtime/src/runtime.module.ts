@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { TimerIndex } from './deadlines/timer-index';
 import { TimerService } from './deadlines/timer-service';
 import { PersonalDataService } from './personal-data/personal-data.service';
+import { BackgroundProgress } from './progress/background-progress';
 import { ReadModelsModule } from './read/read-models.module';
 import { LOCAL_DB, StorageModule } from './storage/storage.module';
 
@@ -31,6 +32,7 @@ export class CaseRuntimeModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
+        BackgroundProgress,
         CaseRepository,
         ExecuteCaseCommandHandler,
         CaseCommands,
@@ -38,7 +40,16 @@ export class CaseRuntimeModule {
         TimerService,
         PersonalDataService,
       ],
-      exports: [APP_CONFIG, Clock, CaseRepository, CaseCommands, TimerIndex, TimerService, PersonalDataService],
+      exports: [
+        APP_CONFIG,
+        Clock,
+        BackgroundProgress,
+        CaseRepository,
+        CaseCommands,
+        TimerIndex,
+        TimerService,
+        PersonalDataService,
+      ],
     };
   }
 }
