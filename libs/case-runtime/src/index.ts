@@ -10,6 +10,7 @@ export * from './auth/tokens';
 export * from './commands/outcome';
 export * from './commands/case-streams.port';
 export { CaseRepository, loadCase, type LoadedCase } from './commands/case-repository';
+export { CaseStateCache, type FoldedCase } from './commands/case-state-cache';
 export { handleCaseCommand, type CaseCommandEnvelope } from './commands/handle-case-command';
 export { EVENT_SCHEMA_VERSION, eventMetadata } from './commands/metadata';
 export { CaseCommands, ExecuteCaseCommand, ExecuteCaseCommandHandler } from './commands/execute-case-command';

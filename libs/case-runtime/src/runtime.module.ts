@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import { Clock, clockFor } from './clock/clock';
 import { CaseRepository } from './commands/case-repository';
+import { CaseStateCache } from './commands/case-state-cache';
 import { CaseCommands, ExecuteCaseCommandHandler } from './commands/execute-case-command';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { TimerIndex } from './deadlines/timer-index';
@@ -33,6 +34,7 @@ export class CaseRuntimeModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
         BackgroundProgress,
+        { provide: CaseStateCache, useValue: new CaseStateCache(config.caseCache.cases) },
         CaseRepository,
         ExecuteCaseCommandHandler,
         CaseCommands,
