@@ -1,5 +1,11 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { EventStore } from '@app/event-store';
 import { SYSTEM_TIMER } from '../auth/principal';
 import { CaseCommands } from '../commands/execute-case-command';
@@ -25,7 +31,7 @@ const INDEX_IDLE_MS = 250;
  * while it drains, and a stop ends the run after the timer in hand.
  */
 @Injectable()
-export class TimerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TimerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(TimerService.name);
   private readonly follower: TimerIndexFollower;
   private loop?: NodeJS.Timeout;
@@ -61,11 +67,12 @@ export class TimerService implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any module's shutdown, so the stores are still open while the timer in hand finishes. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.loop) clearInterval(this.loop);
-    await this.running.catch(() => undefined);
     await this.follower.stop();
+    await this.running.catch(() => undefined);
   }
 
   /** Fires every timer due by the clock's now; one run at a time. Returns how many fired (none with WORKERS=separate: the worker fires). */
@@ -92,7 +99,7 @@ export class TimerService implements OnApplicationBootstrap, OnApplicationShutdo
           await nextTurn();
         }
         // The firings above scheduled and cancelled timers of their own: the index takes them in before the next look.
-        await this.follower.catchUp();
+        if (!this.stopped) await this.follower.catchUp();
       }
     } finally {
       this.backlog = { ...this.backlog, firing: false };
