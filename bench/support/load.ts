@@ -14,7 +14,9 @@ export interface LoadResult {
 export interface LoadOptions {
   url: string;
   connections: number;
-  seconds: number;
+  /** How long to run; or `amount` requests in all. */
+  seconds?: number;
+  amount?: number;
   token: string;
   /** The path and body of the i-th request. */
   request: (i: number) => { path: string; body: unknown };
@@ -26,7 +28,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
-    duration: options.seconds,
+    ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 10 }),
     headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json' },
     requests: [
       {
