@@ -10,7 +10,7 @@ import { Session } from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { loadConfig } from '@app/case-runtime';
+import { exitWithinGrace, loadConfig } from '@app/case-runtime';
 import { createApp, plumbHttp } from '../src/bootstrap';
 import { YardstickModule } from './yardstick.module';
 
@@ -45,6 +45,7 @@ async function main() {
     app = await NestFactory.create(YardstickModule.forRoot('plumbed', config), { bufferLogs: true, bodyParser: false });
     plumbHttp(app, config);
   }
+  if (kind === 'app') exitWithinGrace();
   await app.listen(config.port, config.host);
   const send = (message: BenchServerMessage) => process.send?.(message);
   send({ kind: 'listening', port: (app.getHttpServer().address() as AddressInfo).port });

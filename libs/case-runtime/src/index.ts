@@ -20,6 +20,7 @@ export { TimerIndex } from './deadlines/timer-index';
 export { TimerService } from './deadlines/timer-service';
 export { TIMER_EVENTS, type DueTimer, type TimerStatus } from './deadlines/timer-index';
 export { BackgroundProgress, type WorkProgress } from './progress/background-progress';
+export { exitWithinGrace, SHUTDOWN_GRACE_MS } from './process/shutdown-deadline';
 export { StorageModule, EVENT_STORE, LOCAL_DB } from './storage/storage.module';
 export { IdempotencyStore, SqliteIdempotencyStore, type KeyUse } from './storage/idempotency-store';
 export { fingerprintOf, idempotencyScopeOf } from './commands/idempotency';
