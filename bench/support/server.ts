@@ -38,6 +38,9 @@ export function startServer(kind: BenchServerKind, env: Record<string, string> =
       LOG_LEVEL: 'info',
       PORT: '0',
       DOCS: 'disabled',
+      // The embedded default: read models and keys in SQLite beside the events, whatever the shell has set.
+      DATABASE_URL: '',
+      READ_MODELS_SCHEMA: '',
       ...env,
       BENCH_SERVER: kind,
     },
