@@ -2,7 +2,8 @@
  * `npm run bench` — every benchmark (each `bench:*` script of package.json, in its order), then
  * ONE table of every figure they wrote to bench/results/*.json, with its yardstick from the same
  * run, the ratio, the target and whether it is met; printed and written to bench/results/latest.md.
- * BENCH_QUICK=1 runs everything small.
+ * BENCH_QUICK=1 runs everything small. `npm run bench -- --table` runs nothing: it only builds the
+ * table from the results present (after running one benchmark by itself), and says so.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -66,11 +67,12 @@ function table(rows: BenchRow[]): string[][] {
 const HEAD = ['group', 'figure', 'value', 'yardstick', 'ratio', 'target', 'met', 'note'];
 
 function main() {
-  // Every figure in the table comes from this run: results of an earlier run are removed first.
+  const tableOnly = process.argv.includes('--table');
   mkdirSync(RESULTS_DIR, { recursive: true });
-  for (const f of resultFiles()) rmSync(join(RESULTS_DIR, f));
+  // Every figure in the table comes from this run: results of an earlier run are removed first.
+  if (!tableOnly) for (const f of resultFiles()) rmSync(join(RESULTS_DIR, f));
   const loadBefore = loadavg()[0];
-  const ran = benchScripts().map(run);
+  const ran = tableOnly ? [] : benchScripts().map(run);
   const rows = resultFiles()
     .sort()
     .flatMap((f) => JSON.parse(readFileSync(join(RESULTS_DIR, f), 'utf8')) as BenchRow[]);
@@ -82,7 +84,8 @@ function main() {
   const lines = [
     '# Benchmarks: the latest `npm run bench`',
     '',
-    `${new Date().toISOString()}${QUICK ? ' — **quick run (BENCH_QUICK=1): small sizes, figures indicative only**' : ''}. ` +
+    `${new Date().toISOString()}${QUICK ? ' — **quick run (BENCH_QUICK=1): small sizes, figures indicative only**' : ''}` +
+      `${tableOnly ? ' — **table rebuilt from the results present** (`--table`): not all from one run, each against its own yardstick' : ''}. ` +
       `${cpus().length} cores; 1-minute load ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end ` +
       '(other work on the machine inflates every timing: read the ratios, each against a yardstick of the same run).',
     '',

@@ -14,6 +14,7 @@ import { startServer } from '../support/server';
 
 const EVENTS = knob('BENCH_EVENTS', 1_400_000, 30_000);
 const TIMEOUT_S = knob('BENCH_STARTUP_TIMEOUT_S', 900, 120);
+const HEALTH_TIMEOUT_MS = 10_000;
 
 const indexLive = (b: HealthBody) => b.info?.background?.timerIndex?.state === 'live';
 const projected = (b: HealthBody) => b.info?.projection?.events === 0;
@@ -28,10 +29,11 @@ async function start(file: string) {
   let readModelsBuilt: number | undefined;
   const latencies: number[] = [];
   while (since() < TIMEOUT_S && (indexBuilt === undefined || readModelsBuilt === undefined)) {
-    const answer = await health(app.url, 30_000);
+    const answer = await health(app.url, HEALTH_TIMEOUT_MS);
+    // An unanswered /health counts as long as it was waited for: a frozen process is not a fast one.
+    latencies.push(answer.status === 200 ? answer.ms : HEALTH_TIMEOUT_MS);
     if (answer.status === 200) {
       firstAnswer ??= since();
-      latencies.push(answer.ms);
       if (indexLive(answer.body)) indexBuilt ??= since();
       if (projected(answer.body)) readModelsBuilt ??= since();
     }
@@ -96,7 +98,9 @@ async function main() {
         ratio: ratioOf(p99, percentile(again.latencies, 99)),
         target: '<= 100 ms',
         met: p99 <= 100,
-        note: `${first.latencies.length} answers, max ${round(Math.max(0, ...first.latencies), 0)} ms`,
+        note:
+          `${first.latencies.filter((ms) => ms < HEALTH_TIMEOUT_MS).length} of ${first.latencies.length} asked answered ` +
+          `within ${HEALTH_TIMEOUT_MS / 1000} s (the rest count as ${HEALTH_TIMEOUT_MS / 1000} s); the projector holds the event loop while it catches up`,
       },
     ];
     writeResults('startup', rows);
