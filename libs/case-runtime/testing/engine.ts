@@ -5,6 +5,7 @@ import { handover } from '@app/case-domain/testing';
 import { CaseProjector, openReadStore, SubjectQueries, type ReadStore } from '@app/read-models';
 import { SimulatedClock } from '../src/clock/clock';
 import { handleCaseCommand } from '../src/commands/handle-case-command';
+import { CaseStateCache } from '../src/commands/case-state-cache';
 import { caseIdFor } from '../src/commands/ids';
 import type { CommandOutcome } from '../src/commands/outcome';
 import { loadConfig, type AppConfig } from '../src/config/config';
@@ -37,6 +38,8 @@ export class TestEngine {
   readonly streams: EventStoreCaseStreams;
   readonly projector: CaseProjector;
   private readonly idempotency: SqliteIdempotencyStore;
+  /** The folded cases, as the runtime keeps them (`CASE_CACHE_SIZE`). */
+  private readonly cache: CaseStateCache;
 
   private constructor(
     readonly config: AppConfig,
@@ -49,6 +52,7 @@ export class TestEngine {
     this.streams = new EventStoreCaseStreams(store, vault);
     this.projector = new CaseProjector(store, read);
     this.idempotency = new SqliteIdempotencyStore(store.db);
+    this.cache = new CaseStateCache(config.caseCache.cases);
   }
 
   /** The environment the engine runs on, for a CLI run against the same stores. */
@@ -83,7 +87,13 @@ export class TestEngine {
 
   run(caseId: string, command: CaseCommandRequest, principal: Principal = CASEWORKER): Promise<CommandOutcome> {
     return handleCaseCommand(
-      { streams: this.streams, clock: this.clock, keys: this.idempotency, keyLifetimeMs: 86_400_000 },
+      {
+        streams: this.streams,
+        clock: this.clock,
+        keys: this.idempotency,
+        keyLifetimeMs: 86_400_000,
+        cache: this.cache,
+      },
       { caseId, command, principal, correlationId: 'test' },
     );
   }

@@ -42,6 +42,18 @@ describe('cipher', () => {
     expect(a.$pd1).not.toBe(b.$pd1);
   });
 
+  it('uses a fresh random IV for every value, across many refills of its pool', () => {
+    const ivs = new Set<string>();
+    for (let i = 0; i < 5_000; i++)
+      ivs.add(
+        Buffer.from(seal('x', key, 'a').$pd1, 'base64')
+          .subarray(0, IV)
+          .toString('hex'),
+      );
+    expect(ivs.size).toBe(5_000);
+    expect(ivs.has('0'.repeat(IV * 2))).toBe(false);
+  });
+
   it('refuses another subject, another field, or another key', () => {
     const sealed = seal('Kari Nordmann', key, 'debtor-1:debtor.name');
     expect(() => open(sealed, key, 'debtor-2:debtor.name')).toThrow(SealedValueRejected);
