@@ -4,7 +4,8 @@ import type { CaseCommandRequest, HandOverClaim } from '@app/case-domain';
 import { handover } from '@app/case-domain/testing';
 import { CaseProjector, openReadStore, SubjectQueries, type ReadStore } from '@app/read-models';
 import { SimulatedClock } from '../src/clock/clock';
-import { handleCaseCommand } from '../src/commands/handle-case-command';
+import { handleCaseCommand, type CaseCommandEnvelope } from '../src/commands/handle-case-command';
+import { CaseQueue } from '../src/commands/case-queue';
 import { CaseStateCache } from '../src/commands/case-state-cache';
 import { caseIdFor } from '../src/commands/ids';
 import type { CommandOutcome } from '../src/commands/outcome';
@@ -40,6 +41,7 @@ export class TestEngine {
   private readonly idempotency: SqliteIdempotencyStore;
   /** The folded cases, as the runtime keeps them (`CASE_CACHE_SIZE`). */
   private readonly cache: CaseStateCache;
+  private readonly queue = new CaseQueue();
 
   private constructor(
     readonly config: AppConfig,
@@ -85,7 +87,12 @@ export class TestEngine {
     };
   }
 
-  run(caseId: string, command: CaseCommandRequest, principal: Principal = CASEWORKER): Promise<CommandOutcome> {
+  run(
+    caseId: string,
+    command: CaseCommandRequest,
+    principal: Principal = CASEWORKER,
+    envelope: Pick<CaseCommandEnvelope, 'expectedRevision' | 'idempotencyKey'> = {},
+  ): Promise<CommandOutcome> {
     return handleCaseCommand(
       {
         streams: this.streams,
@@ -93,8 +100,9 @@ export class TestEngine {
         keys: this.idempotency,
         keyLifetimeMs: 86_400_000,
         cache: this.cache,
+        queue: this.queue,
       },
-      { caseId, command, principal, correlationId: 'test' },
+      { caseId, command, principal, correlationId: 'test', ...envelope },
     );
   }
 

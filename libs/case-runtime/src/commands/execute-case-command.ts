@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '../clock/clock';
+import { CaseQueue } from './case-queue';
 import { CaseStateCache } from './case-state-cache';
 import { CaseStreams } from './case-streams.port';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -24,7 +25,8 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     @Inject(APP_CONFIG) config: AppConfig,
     cache: CaseStateCache,
   ) {
-    this.deps = { streams, clock, keys, keyLifetimeMs: config.idempotency.keyLifetimeHours * 3_600_000, cache };
+    const keyLifetimeMs = config.idempotency.keyLifetimeHours * 3_600_000;
+    this.deps = { streams, clock, keys, keyLifetimeMs, cache, queue: new CaseQueue() };
   }
 
   execute({ envelope }: ExecuteCaseCommand): Promise<CommandOutcome> {

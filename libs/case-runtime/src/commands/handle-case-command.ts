@@ -15,6 +15,7 @@ import { eventMetadata } from './metadata';
 import type { Clock } from '../clock/clock';
 import type { IdempotencyStore } from '../storage/idempotency-store';
 import { loadCase, type LoadedCase } from './case-repository';
+import type { CaseQueue } from './case-queue';
 import { mayHaveUsed, type CaseStateCache } from './case-state-cache';
 import { CaseStreams, StaleRevision } from './case-streams.port';
 import { fingerprintOf, idempotencyScopeOf, priorUseIn } from './idempotency';
@@ -41,6 +42,8 @@ export interface CommandPathDeps {
   keyLifetimeMs: number;
   /** Folded state by stream revision: a load then reads only what came after. */
   cache?: CaseStateCache;
+  /** Commands on one case one at a time in this process (the API's and the worker's). */
+  queue?: CaseQueue;
 }
 
 type Keyed = { scope: string; key: string; fingerprint: string; since: string };
@@ -64,6 +67,32 @@ export async function handleCaseCommand(deps: CommandPathDeps, envelope: CaseCom
     const earlier = deps.keys.find(keyed.scope, keyed.key, keyed.since);
     if (earlier && (earlier.fingerprint !== keyed.fingerprint || earlier.caseId !== caseId)) return keyReused();
   }
+  const decided = async () => {
+    // Without If-Match the caller asked for the case as it is: a race lost to another writer is
+    // decided again on the case as it now stands, as if the two had come one after the other.
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await decideAndAppend(deps, envelope, keyed, keysSince, now);
+      if (outcome.kind !== 'lostRace') return outcome;
+      if (envelope.expectedRevision !== undefined || attempt >= RACE_ATTEMPTS) return outcome.conflict;
+    }
+  };
+  return deps.queue ? deps.queue.run(caseId, decided) : decided();
+}
+
+/** How often a command without If-Match is decided again after losing its revision to another writer. */
+const RACE_ATTEMPTS = 8;
+
+type Attempt = CommandOutcome | { kind: 'lostRace'; conflict: CommandOutcome };
+
+/** One load, decide and append at the revision read. */
+async function decideAndAppend(
+  deps: CommandPathDeps,
+  envelope: CaseCommandEnvelope,
+  keyed: Keyed | null,
+  keysSince: string,
+  now: string,
+): Promise<Attempt> {
+  const { caseId, command, principal } = envelope;
   const loaded = await loadCase(deps.streams, caseId, deps.cache, keysSince);
   const { state, revision } = loaded;
   if (state.facts && !visibleTo(state, principal)) return { kind: 'notFound', message: 'No such case.' };
@@ -104,7 +133,7 @@ export async function handleCaseCommand(deps: CommandPathDeps, envelope: CaseCom
     if (!(error instanceof StaleRevision)) throw error;
     // Another request won the revision; if it was this request's twin (same key), answer as it was answered.
     const raced = keyed && (await replayFrom(deps, caseId, await loadCase(deps.streams, caseId, deps.cache), keyed));
-    return raced || { kind: 'conflict', expected: revision, actual: error.actual };
+    return raced || { kind: 'lostRace', conflict: { kind: 'conflict', expected: revision, actual: error.actual } };
   }
   if (keyed) remember(deps, keyed, caseId, now);
   return {
