@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { openReadStore, type ReadStore } from '../src';
+import { CaseQueries, openReadStore, type ReadStore } from '../src';
+import { LIST_INDEXES } from '../src/db/migrations';
 
 type Reopen = () => Promise<ReadStore>;
 
@@ -32,7 +33,8 @@ describe.each(stores)('read models made before the case tracks, on %s', (_, reop
     for (const column of ['collection_stage', 'dispute_stage']) {
       await old.db.schema.alterTable('rm_case_summary').dropColumn(column).execute();
     }
-    await sql`delete from rm_kysely_migration where name = '2026-11-25-01-case-tracks'`.execute(old.db);
+    // It and every later migration not yet run (theirs are idempotent).
+    await sql`delete from rm_kysely_migration where name >= '2026-11-25-01-case-tracks'`.execute(old.db);
     await old.close();
 
     const upgraded = await reopen();
@@ -51,6 +53,63 @@ describe.each(stores)('read models made before the case tracks, on %s', (_, reop
     await upgraded.close();
   });
 });
+
+describe.each(stores)('read models made before the counts and list indexes, on %s', (_, reopen) => {
+  it('get the counts filled from their rows and an index for every list order when opened by this version', async () => {
+    const old = await reopen();
+    await old.db.deleteFrom('rm_case_summary').execute();
+    const rows = [
+      { ...row('a'), status: 'dispute.assessing', creditor_id: 'c-1', outstanding: 500 },
+      {
+        ...row('b'),
+        status: 'dispute.assessing',
+        creditor_id: 'c-2',
+        open_deadline_due_at: '2025-01-03T09:00:00.000Z',
+      },
+      {
+        ...row('c'),
+        status: 'closed',
+        open_deadline_due_at: '2025-01-02T09:00:00.000Z',
+        limitation_date: '2025-02-01',
+      },
+      { ...row('d'), limitation_date: '2025-02-01', open_deadline_due_at: '2025-01-04T08:00:00.000Z' },
+    ];
+    await old.db.insertInto('rm_case_summary').values(rows).execute();
+    // As the previous version left it: no counts, the first four indexes only.
+    await old.db.schema.dropTable('rm_case_counts').execute();
+    for (const name of LIST_INDEXES.map(([n]) => `rm_case_summary_${n}`)) await old.db.schema.dropIndex(name).execute();
+    await sql`delete from rm_kysely_migration where name >= '2026-12-01-01-case-counts-and-list-indexes'`.execute(
+      old.db,
+    );
+    expect(await indexesOf(old)).not.toContain('rm_case_summary_by_changed');
+    await old.close();
+
+    const upgraded = await reopen();
+    const queries = new CaseQueries(upgraded);
+    expect(await queries.queueCounts('2025-01-01T09:00:00.000Z', 3)).toMatchObject({
+      objectionsToAssess: 2,
+      deadlinesDue: 2,
+      limitationAtRisk: 1,
+    });
+    expect((await queries.portfolio('c-1')).byStatus).toEqual([
+      { status: 'dispute.assessing', cases: 1, outstanding: 500 },
+    ]);
+    expect(await indexesOf(upgraded)).toEqual(
+      expect.arrayContaining(LIST_INDEXES.map(([n]) => `rm_case_summary_${n}`)),
+    );
+    await upgraded.close();
+  });
+});
+
+async function indexesOf(read: ReadStore): Promise<string[]> {
+  const rows =
+    read.dialect === 'sqlite'
+      ? await sql<{ name: string }>`select name from sqlite_master where type = 'index'`.execute(read.db)
+      : await sql<{
+          name: string;
+        }>`select indexname as name from pg_indexes where schemaname = current_schema()`.execute(read.db);
+  return rows.rows.map((r) => r.name);
+}
 
 function row(caseId: string) {
   return {

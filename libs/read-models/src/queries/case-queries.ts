@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import { addDays, type CalendarDate, type CaseStatus, type Instant } from '@app/case-domain';
+import type { CalendarDate, CaseStatus, Instant } from '@app/case-domain';
 import type { ReadStore } from '../db/connect';
 import type { CaseSummaryRow, TimelineRow } from '../db/schema';
 import { decodeCursor, keysetPage } from './cursor';
+import { dueBy, dueCount, limitationBy, limitationCount, statusCounts } from './queue-counts';
 
 /** The caseworkers' queues: a grouping of the machine's states (checked against them by the compiler). */
 export const QUEUES = {
@@ -73,32 +74,48 @@ export interface CaseFilter {
 export class CaseQueries {
   constructor(private readonly read: ReadStore) {}
 
+  /**
+   * One page of cases in the order asked, read from the index of that order (after a status or
+   * a creditor when filtered by one). Several statuses are read as one index range each, merged.
+   */
   async list(filter: CaseFilter): Promise<Page<CaseSummaryRow>> {
     const sort = SORT_COLUMN[filter.sort ?? 'lastChanged'];
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
     const cursor = decodeCursor(filter.cursor);
-    let q = this.read.db.selectFrom('rm_case_summary').selectAll();
-    if (filter.statuses) q = q.where('status', 'in', [...filter.statuses]);
-    if (filter.creditorId) q = q.where('creditor_id', '=', filter.creditorId);
-    if (filter.disputeCode !== undefined) q = q.where('dispute_code', '=', filter.disputeCode ? 1 : 0);
-    if (filter.dueBefore) q = q.where('open_deadline_due_at', '<=', filter.dueBefore).where('status', '!=', 'closed');
-    if (filter.limitationBefore)
-      q = q.where('limitation_date', '<=', filter.limitationBefore).where('status', '!=', 'closed');
-    if (sort === 'open_deadline_due_at') q = q.where('open_deadline_due_at', 'is not', null);
-    if (cursor) {
-      q = q.where((eb) =>
-        eb.or([
-          eb(sort, '>', cursor.v as never),
-          eb.and([eb(sort, '=', cursor.v as never), eb('case_id', '>', cursor.id)]),
-        ]),
-      );
-    }
-    const rows = await q
-      .orderBy(sort)
-      .orderBy('case_id')
-      .limit(limit + 1)
-      .execute();
-    return keysetPage(rows, limit, (row) => row[sort] as string | number);
+    const page = (statuses: readonly string[] | undefined) => {
+      let q = this.read.db.selectFrom('rm_case_summary').selectAll();
+      if (statuses)
+        q = statuses.length === 1 ? q.where('status', '=', statuses[0]) : q.where('status', 'in', [...statuses]);
+      if (filter.creditorId) q = q.where('creditor_id', '=', filter.creditorId);
+      if (filter.disputeCode !== undefined) q = q.where('dispute_code', '=', filter.disputeCode ? 1 : 0);
+      if (filter.dueBefore) q = q.where('open_deadline_due_at', '<=', filter.dueBefore).where('status', '!=', 'closed');
+      if (filter.limitationBefore)
+        q = q.where('limitation_date', '<=', filter.limitationBefore).where('status', '!=', 'closed');
+      if (sort === 'open_deadline_due_at') q = q.where('open_deadline_due_at', 'is not', null);
+      // A row value, so the page starts where the index is entered, not after a scan of the pages before.
+      if (cursor) q = q.where((eb) => eb(eb.refTuple(sort, 'case_id'), '>', eb.tuple(cursor.v as never, cursor.id)));
+      return q
+        .orderBy(sort)
+        .orderBy('case_id')
+        .limit(limit + 1);
+    };
+    const statuses = filter.statuses;
+    const rows =
+      statuses && statuses.length > 1 && !filter.creditorId
+        ? await this.read.db
+            .selectFrom(page([statuses[0]]).as('p0'))
+            .selectAll()
+            .$call((q) =>
+              statuses
+                .slice(1)
+                .reduce((u, s, i) => u.unionAll(this.read.db.selectFrom(page([s]).as(`p${i + 1}`)).selectAll()), q),
+            )
+            .orderBy(sort)
+            .orderBy('case_id')
+            .limit(limit + 1)
+            .execute()
+        : await page(statuses).execute();
+    return keysetPage(rows as CaseSummaryRow[], limit, (row) => row[sort] as string | number);
   }
 
   /** A caseworker queue. The creditor queue puts the most-reminded (longest overdue) first. */
@@ -110,14 +127,14 @@ export class CaseQueries {
     if (name === 'deadlinesDue') {
       return this.list({
         ...base,
-        dueBefore: new Date(Date.parse(options.now) + (options.days ?? 7) * 86_400_000).toISOString(),
+        dueBefore: dueBy(options.now, options.days ?? 7),
         sort: 'dueAt',
       });
     }
     if (name === 'limitationAtRisk') {
       return this.list({
         ...base,
-        limitationBefore: addDays(options.now.slice(0, 10), options.days ?? 180),
+        limitationBefore: limitationBy(options.now, options.days ?? 180),
         sort: 'dueAt',
       });
     }
@@ -128,36 +145,19 @@ export class CaseQueries {
     });
   }
 
-  /** How many cases wait in each queue. */
+  /** How many cases wait in each queue: from the counts the projection keeps, never a scan of the cases. */
   async queueCounts(now: Instant, days = 7): Promise<Record<QueueName, number>> {
-    const byStatus = await this.read.db
-      .selectFrom('rm_case_summary')
-      .select(['status'])
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .groupBy('status')
-      .execute();
+    const byStatus = await statusCounts(this.read);
     const count = (statuses: readonly string[]) =>
-      byStatus.filter((r) => statuses.includes(r.status)).reduce((s, r) => s + Number(r.n), 0);
-    const due = await this.read.db
-      .selectFrom('rm_case_summary')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('open_deadline_due_at', '<=', new Date(Date.parse(now) + days * 86_400_000).toISOString())
-      .where('status', '!=', 'closed')
-      .executeTakeFirst();
-    const limitation = await this.read.db
-      .selectFrom('rm_case_summary')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('limitation_date', '<=', addDays(now.slice(0, 10), 180))
-      .where('status', '!=', 'closed')
-      .executeTakeFirst();
+      byStatus.filter((r) => statuses.includes(r.status)).reduce((s, r) => s + r.cases, 0);
     return {
       objectionsToAssess: count(QUEUES.objectionsToAssess.statuses),
       awaitingCreditor: count(QUEUES.awaitingCreditor.statuses),
       awaitingDebtor: count(QUEUES.awaitingDebtor.statuses),
       conciliationDecisions: count(QUEUES.conciliationDecisions.statuses),
       atTheBoard: count(QUEUES.atTheBoard.statuses),
-      deadlinesDue: Number(due?.n ?? 0),
-      limitationAtRisk: Number(limitation?.n ?? 0),
+      deadlinesDue: await dueCount(this.read, dueBy(now, days)),
+      limitationAtRisk: await limitationCount(this.read, limitationBy(now, 180)),
     };
   }
 
@@ -166,35 +166,19 @@ export class CaseQueries {
    * first page of the objections waiting for its reply (`awaitingReplyPage` for the rest).
    */
   async portfolio(creditorId: string) {
-    const byStatus = await this.read.db
-      .selectFrom('rm_case_summary')
-      .where('creditor_id', '=', creditorId)
-      .select(['status'])
-      .select((eb) => [
-        eb.fn.countAll<number>().as('cases'),
-        eb.fn.sum<number>('outstanding').as('outstanding'),
-        eb.fn.sum<number>('disputed').as('disputed'),
-        eb.fn.sum<number>('collectable').as('collectable'),
-      ])
-      .groupBy('status')
-      .orderBy('status')
-      .execute();
+    const byStatus = await statusCounts(this.read, creditorId);
     const awaitingReply = await this.awaitingReplyPage(creditorId, { limit: PORTFOLIO_AWAITING_REPLY });
     const totals = byStatus.reduce(
       (t, r) => ({
-        cases: t.cases + Number(r.cases),
-        outstanding: t.outstanding + Number(r.outstanding ?? 0),
-        disputed: t.disputed + Number(r.disputed ?? 0),
-        collectable: t.collectable + Number(r.collectable ?? 0),
+        cases: t.cases + r.cases,
+        outstanding: t.outstanding + r.outstanding,
+        disputed: t.disputed + r.disputed,
+        collectable: t.collectable + r.collectable,
       }),
       { cases: 0, outstanding: 0, disputed: 0, collectable: 0 },
     );
     return {
-      byStatus: byStatus.map((r) => ({
-        status: r.status,
-        cases: Number(r.cases),
-        outstanding: Number(r.outstanding ?? 0),
-      })),
+      byStatus: byStatus.map((r) => ({ status: r.status, cases: r.cases, outstanding: r.outstanding })),
       awaitingReply: awaitingReply.items,
       awaitingReplyNextCursor: awaitingReply.nextCursor,
       totals,
@@ -227,7 +211,7 @@ export class CaseQueries {
       .select(dueKey.as('due_key'));
     if (cursor) {
       const v = String(cursor.v);
-      q = q.where((eb) => eb.or([eb(dueKey, '>', v), eb.and([eb(dueKey, '=', v), eb('case_id', '>', cursor.id)])]));
+      q = q.where((eb) => eb(eb.tuple(dueKey, eb.ref('case_id')), '>', eb.tuple(v, cursor.id)));
     }
     const rows = await q
       .orderBy(dueKey)
