@@ -1,145 +1,105 @@
 /**
- * `npm run bench:projections` — rebuild the read models from BENCH_EVENTS stored events
- * (default 1 000 000: realistic case histories decided by the real machine), into SQLite and,
- * when DATABASE_URL is set, into PostgreSQL; prints events/s against the targets.
+ * `npm run bench:projections` — rebuilds the read models from realistic, interleaved case
+ * histories (BENCH_EVENTS, default 1 400 000; decided by the real machine, with the command
+ * path's metadata) into SQLite and, with DATABASE_URL, PostgreSQL; each against the bare write
+ * path on the same events in the same run, with memory against the start. BENCH_QUICK=1: a small run.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { newEventId, SqliteEventStore } from '@app/event-store';
-import { CaseProjector, openReadStore, rebuildReadModels, type ReadStore } from '@app/read-models';
-import { caseHistory } from '@app/case-domain/testing';
+import { SqliteEventStore } from '@app/event-store';
+import { openReadStore, rebuildReadModels, type ReadStore } from '../src';
+import { MB, MemoryWatch, QUICK, ratio, report, type BenchRow } from './bench-rows';
+import { rawPostgres, rawSqlite } from './raw-yardstick';
+import { realisticStore } from './realistic-store';
 
-const TOTAL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? (QUICK ? 60_000 : 1_400_000));
+const SEED = Number(process.env.BENCH_SEED ?? 1);
+const BATCH = 2000;
 const dir = mkdtempSync(join(tmpdir(), 'projections-bench-'));
 
-async function seed(store: SqliteEventStore): Promise<number> {
-  const template = JSON.stringify(caseHistory());
-  const perCase = JSON.parse(template).length;
-  const cases = Math.ceil(TOTAL / perCase);
-  let appended = 0;
-  for (let i = 0; i < cases; i++) {
-    const caseId = `bench-${i}`;
-    const events = JSON.parse(template.replaceAll('template', caseId));
-    await store.append(
-      `case-${caseId}`,
-      events.map((e: { type: string; data: unknown }) => ({
-        id: newEventId(),
-        type: e.type,
-        data: e.data,
-        metadata: { actor: { kind: 'caseworker', id: 'cw-1' } },
-      })),
-      { expectedRevision: 'no_stream' },
-    );
-    appended += events.length;
-  }
-  return appended;
-}
-
-async function rebuild(name: string, store: SqliteEventStore, read: ReadStore, target: number) {
+async function rebuildRows(
+  name: string,
+  store: SqliteEventStore,
+  read: ReadStore,
+  raw: () => Promise<number>,
+  target: number,
+) {
+  const watch = new MemoryWatch();
+  let next = EVENTS / 4;
   const started = process.hrtime.bigint();
-  let lastPrint = 0;
   const projected = await rebuildReadModels(store, read, ({ projected: n }) => {
-    if (n - lastPrint >= 100_000) {
-      process.stdout.write(`  ${name}: ${n} events\n`);
-      lastPrint = n;
-    }
+    if (n < next) return;
+    watch.sample();
+    next += EVENTS / 4;
   });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rate = Math.round(projected / seconds);
-  return {
-    store: name,
-    events: projected,
-    seconds: Number(seconds.toFixed(1)),
-    'events/s': rate,
-    target,
-    met: rate >= target ? 'yes' : 'NO',
-  };
-}
-
-const RATE = 500;
-const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
-
-/** Sustained commands (one 3-event command = a new case's handover) while the live projector runs. */
-async function lagUnderLoad(store: SqliteEventStore, read: ReadStore) {
-  const appendedAt = new Map<string, number>();
-  const lags: number[] = [];
-  const projector = new CaseProjector(store, read, {
-    idleMs: 20,
-    beforeCommit: (events) => {
-      const now = performance.now();
-      for (const e of events) {
-        const t = appendedAt.get(e.position.commit.toString());
-        if (t !== undefined) lags.push(now - t);
-      }
+  const rate = projected / (Number(process.hrtime.bigint() - started) / 1e9);
+  const memory = watch.stop();
+  const yardstick = await raw();
+  const group = 'rebuild';
+  return [
+    {
+      group,
+      figure: `rebuild on ${name}, ${projected} realistic events`,
+      value: Math.round(rate),
+      unit: 'events/s',
+      yardstick: `bare ${name} writes of the same rows`,
+      yardstickValue: Math.round(yardstick),
+      ratio: ratio(rate, yardstick),
+      target: `>= ${target} events/s`,
+      met: rate >= target,
     },
-  });
-  await projector.catchUp();
-  projector.start();
-  const template = JSON.parse(JSON.stringify(caseHistory().slice(0, 5)));
-  const started = performance.now();
-  let sent = 0;
-  while (performance.now() - started < LOAD_SECONDS * 1000) {
-    const due = Math.floor(((performance.now() - started) / 1000) * RATE);
-    for (; sent < due; sent++) {
-      const caseId = `load-${sent}`;
-      const events = JSON.parse(JSON.stringify(template).replaceAll('template', caseId));
-      const result = await store.append(
-        `case-${caseId}`,
-        events.map((e: { type: string; data: unknown }) => ({
-          id: newEventId(),
-          type: e.type,
-          data: e.data,
-          metadata: {},
-        })),
-        { expectedRevision: 'no_stream' },
-      );
-      appendedAt.set(result.position.commit.toString(), performance.now());
-    }
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  for (let i = 0; i < 500 && lags.length < sent; i++) await new Promise((r) => setTimeout(r, 10));
-  await projector.stop();
-  lags.sort((a, b) => a - b);
-  const pct = (p: number) => Math.round(lags[Math.min(lags.length - 1, Math.floor(lags.length * p))]);
-  return {
-    commands: sent,
-    measured: lags.length,
-    'p50 ms': pct(0.5),
-    'p99 ms': pct(0.99),
-    'max ms': Math.round(lags[lags.length - 1]),
-    target: 'p99 < 1000 ms',
-    met: pct(0.99) < 1000 ? 'yes' : 'NO',
-  };
+    {
+      group,
+      figure: `rebuild on ${name}: live heap at the end`,
+      value: MB(memory.heapAtEnd),
+      unit: 'MB',
+      yardstick: 'live heap halfway',
+      yardstickValue: MB(memory.heapHalfway),
+      ratio: ratio(memory.heapAtEnd, memory.heapHalfway),
+      target: 'flat: bounded by the case cache, not by the events',
+      met: memory.heapAtEnd <= memory.heapHalfway * 1.1,
+      note:
+        `live heap at each quarter: ${memory.liveHeap.map(MB).join(', ')} MB (start ${MB(memory.startHeap)}); ` +
+        `peak RSS ${MB(memory.peakRss)} MB from ${MB(memory.startRss)} MB` +
+        (memory.collected ? '' : '; run without --expose-gc: heap figures include garbage'),
+    },
+  ] satisfies BenchRow[];
 }
 
 async function main() {
-  const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
-  const seedStart = Date.now();
-  const seeded = await seed(store);
-  console.log(`seeded ${seeded} events in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
-  const results = [];
+  const seeded = await realisticStore({ seed: SEED, events: EVENTS });
+  if (seeded.seconds) console.log(`seeded ${EVENTS} events in ${seeded.seconds.toFixed(0)} s`);
+  const store = new SqliteEventStore({ file: seeded.file });
+  const rows: BenchRow[] = [];
   const sqlite = await openReadStore({ sqliteFile: join(dir, 'read.sqlite') });
-  results.push(await rebuild('SQLite', store, sqlite, 30_000));
+  rows.push(
+    ...(await rebuildRows('SQLite', store, sqlite, () => rawSqlite(store, join(dir, 'raw.sqlite'), BATCH), 30_000)),
+  );
   await sqlite.close();
-  if (process.env.DATABASE_URL) {
+  const url = process.env.DATABASE_URL;
+  if (url) {
     const schema = `bench_${Date.now().toString(36)}`;
-    const postgres = await openReadStore({ databaseUrl: process.env.DATABASE_URL, schema });
-    results.push(await rebuild('PostgreSQL', store, postgres, 15_000));
+    const postgres = await openReadStore({ databaseUrl: url, schema });
+    rows.push(
+      ...(await rebuildRows(
+        'PostgreSQL',
+        store,
+        postgres,
+        () => rawPostgres(store, url, `${schema}_raw`, BATCH),
+        20_000,
+      )),
+    );
     await postgres.close();
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
     await admin.end();
   } else {
     console.log('PostgreSQL skipped: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)');
   }
-  console.table(results);
-  const live = await openReadStore({ sqliteFile: join(dir, 'read.sqlite') });
-  console.log(`\nlag of the live SQLite projection under ${RATE} commands/s for ${LOAD_SECONDS} s:`);
-  console.table([await lagUnderLoad(store, live)]);
-  await live.close();
+  report('rebuild', rows);
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 }
