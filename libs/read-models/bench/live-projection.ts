@@ -31,13 +31,14 @@ export async function catchUpWhileServing(store: SqliteEventStore, read: ReadSto
 }
 
 /**
- * The live projector under a steady stream of commands (realistic appends, `rate` a second):
- * the lag from append to read-model commit, and how many events each batch took (a pass per
- * commit would be one command's events).
+ * A steady stream of commands (realistic appends, `rate` a second) with the live projector
+ * running (or not, for the yardstick): the lag from append to read-model commit, how many
+ * events each batch took (a pass per commit would take one command's events), and the CPU the
+ * process spent per command.
  */
-export async function lagUnderLoad(
+export async function underLoad(
   store: SqliteEventStore,
-  read: ReadStore,
+  read: ReadStore | null,
   appends: readonly RealisticAppend[],
   rate: number,
   seconds: number,
@@ -45,39 +46,64 @@ export async function lagUnderLoad(
   const appendedAt = new Map<bigint, number>();
   const lags: number[] = [];
   const batchSizes: number[] = [];
-  const projector = new CaseProjector(store, read, {
-    beforeCommit: (events) => {
-      const now = performance.now();
-      batchSizes.push(events.length);
-      for (const e of events) {
-        const t = appendedAt.get(e.position.commit);
-        if (t !== undefined) lags.push(now - t);
-      }
-    },
-  });
-  await projector.catchUp();
+  const projector =
+    read &&
+    new CaseProjector(store, read, {
+      beforeCommit: (events) => {
+        const now = performance.now();
+        batchSizes.push(events.length);
+        for (const e of events) {
+          const t = appendedAt.get(e.position.commit);
+          if (t !== undefined) lags.push(now - t);
+        }
+      },
+    });
+  await projector?.catchUp();
   batchSizes.length = 0;
-  projector.start();
+  // The CPU of the projector's passes and of the appends, each measured around itself.
+  let projectorCpu = 0;
+  let appendCpu = 0;
+  const cpuOf = (from: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(from);
+    return (used.user + used.system) / 1000;
+  };
+  if (projector) {
+    const pass = projector.pass.bind(projector);
+    projector.pass = async () => {
+      const from = process.cpuUsage();
+      try {
+        return await pass();
+      } finally {
+        projectorCpu += cpuOf(from);
+      }
+    };
+  }
+  projector?.start();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   let sent = 0;
   let events = 0;
-  while (performance.now() - started < seconds * 1000) {
-    const due = Math.floor(((performance.now() - started) / 1000) * rate);
+  while (performance.now() - started < seconds * 1000 && sent < appends.length) {
+    const due = Math.min(appends.length, Math.floor(((performance.now() - started) / 1000) * rate));
     for (; sent < due; sent++) {
       const a = appends[sent];
-      if (!a) break;
+      const from = process.cpuUsage();
       const result = await store.append(a.streamId, a.events, { expectedRevision: a.expectedRevision });
+      appendCpu += cpuOf(from);
       // Each event of the command is timed from its own append.
+      const now = performance.now();
       for (let i = 0; i < a.events.length; i++)
-        appendedAt.set(result.position.commit - BigInt(a.events.length - 1 - i), performance.now());
+        appendedAt.set(result.position.commit - BigInt(a.events.length - 1 - i), now);
       events += a.events.length;
     }
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  for (let i = 0; i < 500 && lags.length < events; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  await projector.stop();
+  for (let i = 0; projector && i < 500 && lags.length < events; i++)
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  const used = process.cpuUsage(cpu);
+  await projector?.stop();
   lags.sort((a, b) => a - b);
-  const pct = (p: number) => lags[Math.min(lags.length - 1, Math.floor(lags.length * p))];
+  const pct = (p: number) => lags[Math.min(lags.length - 1, Math.floor(lags.length * p))] ?? NaN;
   return {
     commands: sent,
     events,
@@ -85,5 +111,8 @@ export async function lagUnderLoad(
     p99: pct(0.99),
     eventsPerBatch: batchSizes.reduce((s, n) => s + n, 0) / Math.max(batchSizes.length, 1),
     batches: batchSizes.length,
+    cpuMsPerCommand: (used.user + used.system) / 1000 / Math.max(sent, 1),
+    projectorMsPerCommand: projectorCpu / Math.max(sent, 1),
+    appendMsPerCommand: appendCpu / Math.max(sent, 1),
   };
 }

@@ -31,8 +31,18 @@ export interface BatchOps {
   /** How many of these cases are parked by the projection. */
   countParked(projection: string, caseIds: readonly string[]): Promise<number>;
   park(rows: readonly ParkedStreamRow[]): Promise<void>;
-  summariesOf(table: Tables['summary'], caseIds: readonly string[]): Promise<CountedColumns[]>;
-  upsertSummaries(table: Tables['summary'], rows: readonly CaseSummaryRow[]): Promise<void>;
+  /** The rows as they stand (each new row replaces one of these, or is new). */
+  summariesOf(table: Tables['summary'], caseIds: readonly string[]): Promise<CaseSummaryRow[]>;
+  /**
+   * Writes the rows over `old` (the same cases' rows as they stood). SQLite updates only the
+   * columns that changed, so only the indexes on those are touched (setting a column to its own
+   * value still rewrites every index on it).
+   */
+  upsertSummaries(
+    table: Tables['summary'],
+    rows: readonly CaseSummaryRow[],
+    old?: ReadonlyMap<string, CaseSummaryRow>,
+  ): Promise<void>;
   deleteSummary(table: Tables['summary'], caseId: string): Promise<void>;
   /** `appendOnly`: rows known to be new, into a table that gets its key only later (a rebuild's). */
   insertTimeline(table: Tables['timeline'], rows: readonly TimelineRow[], appendOnly?: boolean): Promise<void>;

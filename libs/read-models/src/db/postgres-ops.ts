@@ -1,7 +1,7 @@
 import { CompiledQuery, type Transaction } from 'kysely';
-import type { BatchOps, CountedColumns } from './batch-ops';
+import type { BatchOps } from './batch-ops';
 import type { CaseSummaryRow, ReadModelTables } from './schema';
-import { addOnConflict, COUNTED, SUMMARY_COLUMNS, TIMELINE } from './sqlite-ops';
+import { addOnConflict, SUMMARY_COLUMNS, TIMELINE } from './sqlite-ops';
 
 /** PostgreSQL's type of each summary column, for the arrays a multi-row insert unnests. */
 const SUMMARY_TYPES: Record<(typeof SUMMARY_COLUMNS)[number], 'text' | 'int8' | 'int4'> = {
@@ -97,7 +97,7 @@ export function postgresOps(trx: Transaction<ReadModelTables>): BatchOps {
     },
     async summariesOf(table, caseIds) {
       if (!caseIds.length) return [];
-      return query<CountedColumns>(`SELECT ${COUNTED} FROM ${table} WHERE case_id = ANY($1::text[])`, [caseIds]);
+      return query<CaseSummaryRow>(`SELECT * FROM ${table} WHERE case_id = ANY($1::text[])`, [caseIds]);
     },
     async upsertSummaries(table, rows) {
       if (!rows.length) return;

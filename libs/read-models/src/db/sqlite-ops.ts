@@ -1,4 +1,4 @@
-import type { BatchOps, CountedColumns } from './batch-ops';
+import type { BatchOps } from './batch-ops';
 import type { Kysely } from 'kysely';
 import type { CaseSummaryRow, ReadModelTables } from './schema';
 import type { StatementCache } from './statement-cache';
@@ -47,8 +47,6 @@ export const addOnConflict = (table: string) =>
     .map((c) => `${c} = ${table}.${c} + excluded.${c}`)
     .join(', ')}`;
 
-export const COUNTED =
-  'case_id, creditor_id, status, open_deadline_due_at, limitation_date, outstanding, disputed, collectable';
 export const TIMELINE = 'case_id, revision, position, type, actor, at, sentence';
 
 /** The batch statements on SQLite: each prepared once (the cache keeps it), run row by row. */
@@ -95,23 +93,34 @@ export function sqliteOps(sqlite: StatementCache, db: Kysely<ReadModelTables>): 
       }
     },
     async summariesOf(table, caseIds) {
-      const one = sqlite.prepare(`SELECT ${COUNTED} FROM ${table} WHERE case_id = ?`);
-      const rows: CountedColumns[] = [];
+      const one = sqlite.prepare(`SELECT * FROM ${table} WHERE case_id = ?`);
+      const rows: CaseSummaryRow[] = [];
       for (const id of caseIds) {
-        const row = one.get(id) as CountedColumns | undefined;
+        const row = one.get(id) as CaseSummaryRow | undefined;
         if (row) rows.push(row);
       }
       return rows;
     },
-    async upsertSummaries(table, rows) {
+    async upsertSummaries(table, rows, old) {
       if (!rows.length) return;
-      const upsert = sqlite.prepare(
+      const insert = sqlite.prepare(
         `INSERT INTO ${table} (${SUMMARY_COLUMNS.join(', ')}) VALUES (${SUMMARY_COLUMNS.map(() => '?').join(', ')}) ` +
           `ON CONFLICT (case_id) DO UPDATE SET ${SUMMARY_COLUMNS.slice(1)
             .map((c) => `${c} = excluded.${c}`)
             .join(', ')}`,
       );
-      for (const r of rows) upsert.run(SUMMARY_COLUMNS.map((c) => r[c]));
+      for (const r of rows) {
+        const before = old?.get(r.case_id);
+        if (!before) {
+          insert.run(SUMMARY_COLUMNS.map((c) => r[c]));
+          continue;
+        }
+        const changed = SUMMARY_COLUMNS.filter((c) => before[c] !== r[c]);
+        if (!changed.length) continue;
+        sqlite
+          .prepare(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE case_id = ?`)
+          .run(...changed.map((c) => r[c]), r.case_id);
+      }
     },
     async deleteSummary(table, caseId) {
       run(`DELETE FROM ${table} WHERE case_id = ?`, caseId);

@@ -10,11 +10,19 @@ import { writeBatch } from './write-batch';
 
 export interface ProjectorOptions {
   generation?: Generation;
-  /** Events read and written per transaction (default 1 000). */
+  /** Events read and written per transaction at most (default 1 000). */
   batchSize?: number;
+  /**
+   * How long one batch may hold the event loop (ms, default 40): the running projector makes its
+   * batches smaller when they take longer (and larger again, up to batchSize, when they are quick).
+   */
+  maxBatchMs?: number;
   /** How long to wait when nothing was new (ms, default 100). */
   idleMs?: number;
-  /** After a batch that reached the head, how long commits are left to gather for the next (ms, default 20). */
+  /**
+   * After a batch that reached the head, how long commits are left to gather for the next (ms,
+   * default 50): each batch costs a transaction, so under load a batch takes many commands.
+   */
   coalesceMs?: number;
   /** How many folded cases are kept (least recently projected forgotten first; default 20 000). */
   cacheSize?: number;
@@ -45,6 +53,7 @@ export interface ProjectorProgress {
 }
 
 const CASE_STREAMS = { streamPrefixes: ['case-'] };
+const MIN_BATCH = 50;
 
 /**
  * Builds the read models from the case events. Each pass reads the events after the checkpoint,
@@ -62,6 +71,10 @@ export class CaseProjector {
   private readonly cache: CaseCache;
   private readonly tables: Tables;
   private readonly batchSize: number;
+  /** The running projector's batch size now, kept under maxBatchMs. */
+  private size: number;
+  /** Whether the last pass read as many events as it asked for (more are waiting). */
+  private full = false;
   private stopped = true;
   private loop?: Promise<void>;
   private wake?: () => void;
@@ -84,7 +97,7 @@ export class CaseProjector {
     private readonly options: ProjectorOptions = {},
   ) {
     this.tables = TABLES[options.generation ?? 'live'];
-    this.batchSize = options.batchSize ?? 1000;
+    this.batchSize = this.size = options.batchSize ?? 1000;
     this.cache = new CaseCache(options.cacheSize ?? 20_000);
   }
 
@@ -126,10 +139,10 @@ export class CaseProjector {
       while (!this.stopped) {
         try {
           const n = await this.pass();
-          this.progressNow.catchingUp = n >= this.batchSize;
+          this.progressNow.catchingUp = this.full;
           if (this.stopped) break;
           if (n === 0) await this.sleep(this.options.idleMs ?? 100);
-          else if (n < this.batchSize) await this.sleep(this.options.coalesceMs ?? 20);
+          else if (!this.full) await this.sleep(this.options.coalesceMs ?? 50);
           else await nextTurn();
         } catch (error) {
           // A failing event parks its case (see `pass`); what gets here is the store or the
@@ -167,8 +180,11 @@ export class CaseProjector {
 
   private async passOnce(): Promise<number> {
     if (this.options.rebuilding) return this.passRebuilding();
+    const started = performance.now();
     const from = this.known ?? (await this.checkpoint());
-    const events = await this.store.readAll({ after: from, maxCount: this.batchSize, filter: CASE_STREAMS });
+    const size = this.size;
+    const events = await this.store.readAll({ after: from, maxCount: size, filter: CASE_STREAMS });
+    this.full = events.length >= size;
     if (events.length === 0) {
       this.position = this.known = from;
       return 0;
@@ -188,7 +204,15 @@ export class CaseProjector {
       this.forget();
       throw error;
     }
+    this.resize(performance.now() - started, size);
     return events.length;
+  }
+
+  /** Smaller batches when one held the event loop too long, larger again (up to batchSize) when quick. */
+  private resize(ms: number, size: number): void {
+    const budget = this.options.maxBatchMs ?? 40;
+    if (ms > budget) this.size = Math.max(MIN_BATCH, Math.floor(size * Math.max(0.25, budget / ms)));
+    else if (this.full && ms < budget / 2) this.size = Math.min(this.batchSize, Math.ceil(size * 1.25));
   }
 
   /**

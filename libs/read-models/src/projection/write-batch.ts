@@ -54,11 +54,13 @@ export async function writeSummaries(
   // One row per case (the last given): each old row is taken out of the counts once.
   const rows = [...new Map(summaries.map((s) => [s.case_id, s])).values()];
   const deltas = new CountDeltas();
-  for (const old of await ops.summariesOf(tables.summary, [...new Set([...rows.map((s) => s.case_id), ...removed])])) {
-    deltas.add(old, -1);
+  const old = new Map<string, CaseSummaryRow>();
+  for (const row of await ops.summariesOf(tables.summary, [...new Set([...rows.map((s) => s.case_id), ...removed])])) {
+    old.set(row.case_id, row);
+    deltas.add(row, -1);
   }
   for (const row of rows) deltas.add(row, 1);
-  await ops.upsertSummaries(tables.summary, rows);
+  await ops.upsertSummaries(tables.summary, rows, old);
   for (const caseId of removed) await ops.deleteSummary(tables.summary, caseId);
   await ops.addCounts(tables.counts, deltas.rows());
 }
