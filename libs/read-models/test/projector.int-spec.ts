@@ -5,6 +5,9 @@ import { realisticCases } from '@app/case-domain/testing';
 import { seedRealistic } from './seed';
 import { readStores, snapshot } from './stores';
 
+// Realistic data on PostgreSQL takes a few seconds on a busy two-core machine.
+jest.setTimeout(30_000);
+
 const STORES = readStores('The projector');
 
 const until = async (done: () => boolean | Promise<boolean>) => {
@@ -39,7 +42,7 @@ describe.each(STORES)('the projector on %s', (_, open) => {
     await seedRealistic(events, { seed: 32, cases: 150 });
     await new CaseProjector(events, read, { batchSize: 41 }).catchUp();
     const live = await snapshot(read);
-    await rebuildReadModels(events, read, undefined, { cacheSize: 2, batchSize: 13 });
+    await rebuildReadModels(events, read, undefined, { cacheSize: 2, batchSize: 23 });
     expect(await snapshot(read)).toEqual(live);
   });
 

@@ -69,7 +69,7 @@ export function sqliteOps(sqlite: StatementCache, db: Kysely<ReadModelTables>): 
       );
     },
     async countParked(projection, caseIds) {
-      const one = sqlite.prepare('SELECT 1 FROM rm_parked_streams WHERE projection = ? AND case_id = ?').pluck();
+      const one = sqlite.prepare('SELECT 1 AS parked FROM rm_parked_streams WHERE projection = ? AND case_id = ?');
       return caseIds.reduce((n, id) => n + (one.get(projection, id) ? 1 : 0), 0);
     },
     async park(rows) {

@@ -3,7 +3,7 @@ import type { CalendarDate, CaseStatus, Instant } from '@app/case-domain';
 import type { ReadStore } from '../db/connect';
 import type { CaseSummaryRow, TimelineRow } from '../db/schema';
 import { decodeCursor, keysetPage } from './cursor';
-import { dueBy, dueCount, limitationBy, limitationCount, statusCounts } from './queue-counts';
+import { dueBy, limitationBy, queueTotals, statusCounts } from './queue-counts';
 
 /** The caseworkers' queues: a grouping of the machine's states (checked against them by the compiler). */
 export const QUEUES = {
@@ -147,17 +147,17 @@ export class CaseQueries {
 
   /** How many cases wait in each queue: from the counts the projection keeps, never a scan of the cases. */
   async queueCounts(now: Instant, days = 7): Promise<Record<QueueName, number>> {
-    const byStatus = await statusCounts(this.read);
+    const totals = await queueTotals(this.read, dueBy(now, days), limitationBy(now, 180));
     const count = (statuses: readonly string[]) =>
-      byStatus.filter((r) => statuses.includes(r.status)).reduce((s, r) => s + r.cases, 0);
+      statuses.reduce((s, status) => s + (totals.byStatus.get(status) ?? 0), 0);
     return {
       objectionsToAssess: count(QUEUES.objectionsToAssess.statuses),
       awaitingCreditor: count(QUEUES.awaitingCreditor.statuses),
       awaitingDebtor: count(QUEUES.awaitingDebtor.statuses),
       conciliationDecisions: count(QUEUES.conciliationDecisions.statuses),
       atTheBoard: count(QUEUES.atTheBoard.statuses),
-      deadlinesDue: await dueCount(this.read, dueBy(now, days)),
-      limitationAtRisk: await limitationCount(this.read, limitationBy(now, 180)),
+      deadlinesDue: totals.due,
+      limitationAtRisk: totals.limitation,
     };
   }
 

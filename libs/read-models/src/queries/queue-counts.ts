@@ -24,36 +24,42 @@ export async function statusCounts(read: ReadStore, scope = '') {
 }
 
 /**
- * Open cases whose open deadline falls due by `until`: the whole days before its day from the
- * counts per day, and its own day counted on the deadline index (one day's cases at most).
+ * The counts of the queues page in one read of the counts: cases per status, open cases due by
+ * `until` (whole days from the counts, its own day on the deadline index) and open cases whose
+ * limitation date is by `limitationUntil`.
  */
-export async function dueCount(read: ReadStore, until: Instant): Promise<number> {
+export async function queueTotals(read: ReadStore, until: Instant, limitationUntil: CalendarDate) {
   const day = until.slice(0, 10);
-  const before = await read.db
+  const rows = await read.db
     .selectFrom(LIVE.counts)
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('cases'), eb.lit(0)).as('n'))
-    .where('kind', '=', 'deadline')
+    .select(['kind', 'bucket', 'cases'])
     .where('scope', '=', '')
-    .where('bucket', '<', day)
-    .executeTakeFirst();
-  const sameDay = await read.db
+    .where((eb) =>
+      eb.or([
+        eb('kind', '=', 'status'),
+        eb.and([eb('kind', '=', 'deadline'), eb('bucket', '<', day)]),
+        eb.and([eb('kind', '=', 'limitation'), eb('bucket', '<=', limitationUntil)]),
+      ]),
+    )
+    .execute();
+  const byStatus = new Map<string, number>();
+  let due = await sameDayDue(read, day, until);
+  let limitation = 0;
+  for (const r of rows) {
+    if (r.kind === 'status') byStatus.set(r.bucket, Number(r.cases));
+    else if (r.kind === 'deadline') due += Number(r.cases);
+    else limitation += Number(r.cases);
+  }
+  return { byStatus, due, limitation };
+}
+
+async function sameDayDue(read: ReadStore, day: CalendarDate, until: Instant): Promise<number> {
+  const row = await read.db
     .selectFrom(LIVE.summary)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('open_deadline_due_at', '>=', day)
     .where('open_deadline_due_at', '<=', until)
     .where('status', '!=', 'closed')
-    .executeTakeFirst();
-  return Number(before?.n ?? 0) + Number(sameDay?.n ?? 0);
-}
-
-/** Open cases whose limitation date is on or before `until`, from the counts per date. */
-export async function limitationCount(read: ReadStore, until: CalendarDate): Promise<number> {
-  const row = await read.db
-    .selectFrom(LIVE.counts)
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('cases'), eb.lit(0)).as('n'))
-    .where('kind', '=', 'limitation')
-    .where('scope', '=', '')
-    .where('bucket', '<=', until)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
