@@ -1,6 +1,6 @@
 import { fold } from '@app/case-domain';
 import { newEventId, type EventStore } from '@app/event-store';
-import { CaseSpec, cmd, day, objection, realisticCases } from '@app/case-domain/testing';
+import { CaseSpec, cmd, day, objection, realisticCases, type RealisticOptions } from '@app/case-domain/testing';
 
 /** Case histories decided by the real machine, in five journeys, appended as the API would. */
 export async function seedCases(store: EventStore, count: number): Promise<CaseSpec[]> {
@@ -46,7 +46,7 @@ export async function seedCases(store: EventStore, count: number): Promise<CaseS
 }
 
 /** Realistic, interleaved cases (the benchmarks' generator), appended command by command as the API would. */
-export async function seedRealistic(store: EventStore, options: { seed: number; cases: number }): Promise<number> {
+export async function seedRealistic(store: EventStore, options: RealisticOptions): Promise<number> {
   let events = 0;
   for (const a of realisticCases(options)) {
     await store.append(a.streamId, a.events, { expectedRevision: a.expectedRevision });

@@ -31,12 +31,14 @@ export const QUEUES = {
 } as const satisfies Record<string, { statuses: readonly CaseStatus[] | null; label: string }>;
 export type QueueName = keyof typeof QUEUES;
 
-export type SortKey = 'lastChanged' | 'dueAt' | 'outstanding' | 'overdueFirst';
+/** The list orders; `limitation` (the date a claim becomes time-barred) is the limitation queue's. */
+export type SortKey = 'lastChanged' | 'dueAt' | 'outstanding' | 'overdueFirst' | 'limitation';
 const SORT_COLUMN = {
   lastChanged: 'last_changed_at',
   dueAt: 'open_deadline_due_at',
   outstanding: 'outstanding',
   overdueFirst: 'queue_order',
+  limitation: 'limitation_date',
 } as const;
 
 /** Page sizes: the timeline pages by revision; the portfolio shows this many replies awaited. */
@@ -135,7 +137,9 @@ export class CaseQueries {
       return this.list({
         ...base,
         limitationBefore: limitationBy(options.now, options.days ?? 180),
-        sort: 'dueAt',
+        // The soonest time-barred first, read from the limitation index (ordered by the open
+        // deadline, a page meant sorting every case at risk).
+        sort: 'limitation',
       });
     }
     return this.list({
