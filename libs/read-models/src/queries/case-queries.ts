@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { CalendarDate, CaseStatus, Instant } from '@app/case-domain';
 import type { ReadStore } from '../db/connect';
-import type { CaseSummaryRow, TimelineRow } from '../db/schema';
+import type { CaseSummaryRow, ReadModelTables, TimelineRow } from '../db/schema';
 import { decodeCursor, keysetPage } from './cursor';
 import { dueBy, limitationBy, queueTotals, statusCounts } from './queue-counts';
 
@@ -73,6 +73,8 @@ export interface CaseFilter {
 }
 
 /** Reads of the read models: one query layer for SQLite and PostgreSQL. */
+type SummaryQuery = SelectQueryBuilder<ReadModelTables, 'rm_case_summary', object>;
+
 export class CaseQueries {
   constructor(private readonly read: ReadStore) {}
 
@@ -84,40 +86,70 @@ export class CaseQueries {
     const sort = SORT_COLUMN[filter.sort ?? 'lastChanged'];
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
     const cursor = decodeCursor(filter.cursor);
-    const page = (statuses: readonly string[] | undefined) => {
-      let q = this.read.db.selectFrom('rm_case_summary').selectAll();
+    const where = <Q extends SummaryQuery>(q: Q, statuses: readonly string[] | undefined): Q => {
+      let w = q as SummaryQuery;
       if (statuses)
-        q = statuses.length === 1 ? q.where('status', '=', statuses[0]) : q.where('status', 'in', [...statuses]);
-      if (filter.creditorId) q = q.where('creditor_id', '=', filter.creditorId);
-      if (filter.disputeCode !== undefined) q = q.where('dispute_code', '=', filter.disputeCode ? 1 : 0);
-      if (filter.dueBefore) q = q.where('open_deadline_due_at', '<=', filter.dueBefore).where('status', '!=', 'closed');
+        w = statuses.length === 1 ? w.where('status', '=', statuses[0]) : w.where('status', 'in', [...statuses]);
+      if (filter.creditorId) w = w.where('creditor_id', '=', filter.creditorId);
+      if (filter.disputeCode !== undefined) w = w.where('dispute_code', '=', filter.disputeCode ? 1 : 0);
+      if (filter.dueBefore) w = w.where('open_deadline_due_at', '<=', filter.dueBefore).where('status', '!=', 'closed');
       if (filter.limitationBefore)
-        q = q.where('limitation_date', '<=', filter.limitationBefore).where('status', '!=', 'closed');
-      if (sort === 'open_deadline_due_at') q = q.where('open_deadline_due_at', 'is not', null);
+        w = w.where('limitation_date', '<=', filter.limitationBefore).where('status', '!=', 'closed');
+      if (sort === 'open_deadline_due_at') w = w.where('open_deadline_due_at', 'is not', null);
       // A row value, so the page starts where the index is entered, not after a scan of the pages before.
-      if (cursor) q = q.where((eb) => eb(eb.refTuple(sort, 'case_id'), '>', eb.tuple(cursor.v as never, cursor.id)));
-      return q
+      if (cursor) w = w.where((eb) => eb(eb.refTuple(sort, 'case_id'), '>', eb.tuple(cursor.v as never, cursor.id)));
+      return w
         .orderBy(sort)
         .orderBy('case_id')
-        .limit(limit + 1);
+        .limit(limit + 1) as Q;
     };
     const statuses = filter.statuses;
-    const rows =
-      statuses && statuses.length > 1 && !filter.creditorId
-        ? await this.read.db
-            .selectFrom(page([statuses[0]]).as('p0'))
-            .selectAll()
-            .$call((q) =>
-              statuses
-                .slice(1)
-                .reduce((u, s, i) => u.unionAll(this.read.db.selectFrom(page([s]).as(`p${i + 1}`)).selectAll()), q),
-            )
-            .orderBy(sort)
-            .orderBy('case_id')
-            .limit(limit + 1)
-            .execute()
-        : await page(statuses).execute();
-    return keysetPage(rows as CaseSummaryRow[], limit, (row) => row[sort] as string | number);
+    if (statuses && statuses.length > 1 && !filter.creditorId) {
+      const keys = (status: string) =>
+        where(this.read.db.selectFrom('rm_case_summary').select(['case_id', sort]), [status]);
+      return this.merged(statuses.map(keys), sort, limit);
+    }
+    const rows = await where(this.read.db.selectFrom('rm_case_summary').selectAll(), statuses).execute();
+    return keysetPage(rows, limit, (row) => row[sort] as string | number);
+  }
+
+  /**
+   * A page over several statuses: each status's first keys from its own index range (the index
+   * alone answers them), merged in order, then only the rows of the page read.
+   */
+  private async merged(
+    parts: Array<SelectQueryBuilder<ReadModelTables, 'rm_case_summary', { case_id: string } & Partial<CaseSummaryRow>>>,
+    sort: (typeof SORT_COLUMN)[SortKey],
+    limit: number,
+  ): Promise<Page<CaseSummaryRow>> {
+    const db = this.read.db;
+    const part = (i: number) => db.selectFrom(parts[i].as(`p${i}`)).selectAll();
+    const keys = await parts
+      .slice(1)
+      .reduce((union, _, i) => union.unionAll(part(i + 1)), part(0))
+      .orderBy(sort)
+      .orderBy('case_id')
+      .limit(limit + 1)
+      .execute();
+    if (!keys.length) return { items: [], nextCursor: null };
+    const rows = await db
+      .selectFrom('rm_case_summary')
+      .selectAll()
+      .where(
+        'case_id',
+        'in',
+        keys.map((k) => k.case_id),
+      )
+      .execute();
+    const byId = new Map(rows.map((r) => [r.case_id, r]));
+    // A row that changed in between keeps its place (and the cursor its key) from the merged keys.
+    const page = keys.filter((k) => byId.has(k.case_id));
+    const keyOf = new Map(page.map((k) => [k.case_id, k[sort] as string | number]));
+    return keysetPage(
+      page.map((k) => byId.get(k.case_id)!),
+      limit,
+      (row) => keyOf.get(row.case_id)!,
+    );
   }
 
   /** A caseworker queue. The creditor queue puts the most-reminded (longest overdue) first. */
