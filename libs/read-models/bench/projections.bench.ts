@@ -4,6 +4,7 @@
  * path's metadata) into SQLite and, with DATABASE_URL, PostgreSQL; each against the bare write
  * path on the same events in the same run, with memory against the start. BENCH_QUICK=1: a small run.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,11 +74,24 @@ async function rebuildRows(
   ] satisfies BenchRow[];
 }
 
-/** The live projector catching up on the big store from nothing, as on a first start. */
-async function catchUpRows(store: SqliteEventStore): Promise<BenchRow[]> {
-  const read = await openReadStore({ sqliteFile: join(dir, 'live.sqlite') });
-  const r = await catchUpWhileServing(store, read, CATCH_UP_SECONDS);
-  await read.close();
+/** The live projector catching up on the big store from nothing, as on a first start (in a process with the API's flags). */
+async function catchUpRows(events: string): Promise<BenchRow[]> {
+  const child = spawnSync(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      join(__dirname, 'catch-up.child.ts'),
+      events,
+      dir,
+      String(CATCH_UP_SECONDS),
+    ],
+    { cwd: join(__dirname, '../../..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (child.status !== 0) throw new Error(`the catch-up run failed (${child.status})`);
+  const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as Awaited<ReturnType<typeof catchUpWhileServing>>;
   const group = 'live projection';
   const note = `measured over the first ${CATCH_UP_SECONDS} s of a catch-up from nothing on ${EVENTS} events${r.catchingUp ? '' : ' (it caught up)'}`;
   return [
@@ -198,7 +212,7 @@ async function main() {
   } else {
     console.log('PostgreSQL skipped: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)');
   }
-  rows.push(...(await catchUpRows(store)));
+  rows.push(...(await catchUpRows(seeded.file)));
   rows.push(...(await loadRows()));
   report('rebuild', rows);
   await store.close();

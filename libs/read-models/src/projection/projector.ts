@@ -13,7 +13,7 @@ export interface ProjectorOptions {
   /** Events read and written per transaction at most (default 1 000). */
   batchSize?: number;
   /**
-   * How long one batch may hold the event loop (ms, default 40): the running projector makes its
+   * How long one batch may hold the event loop (ms, default 25): the running projector makes its
    * batches smaller when they take longer (and larger again, up to batchSize, when they are quick).
    */
   maxBatchMs?: number;
@@ -54,6 +54,7 @@ export interface ProjectorProgress {
 
 const CASE_STREAMS = { streamPrefixes: ['case-'] };
 const MIN_BATCH = 50;
+const FIRST_BATCH = 100;
 
 /**
  * Builds the read models from the case events. Each pass reads the events after the checkpoint,
@@ -97,7 +98,9 @@ export class CaseProjector {
     private readonly options: ProjectorOptions = {},
   ) {
     this.tables = TABLES[options.generation ?? 'live'];
-    this.batchSize = this.size = options.batchSize ?? 1000;
+    this.batchSize = options.batchSize ?? 1000;
+    // A first batch of unknown cost starts small: it grows while batches are quick.
+    this.size = options.rebuilding ? this.batchSize : Math.min(this.batchSize, FIRST_BATCH);
     this.cache = new CaseCache(options.cacheSize ?? 20_000);
   }
 
@@ -208,11 +211,15 @@ export class CaseProjector {
     return events.length;
   }
 
-  /** Smaller batches when one held the event loop too long, larger again (up to batchSize) when quick. */
+  /**
+   * Smaller batches when one held the event loop too long, larger again (up to batchSize) when
+   * quick. The budget is kept well under the 100 ms a health check may wait: a commit's writes
+   * sometimes take a few times their usual time on a busy disk.
+   */
   private resize(ms: number, size: number): void {
-    const budget = this.options.maxBatchMs ?? 40;
+    const budget = this.options.maxBatchMs ?? 25;
     if (ms > budget) this.size = Math.max(MIN_BATCH, Math.floor(size * Math.max(0.25, budget / ms)));
-    else if (this.full && ms < budget / 2) this.size = Math.min(this.batchSize, Math.ceil(size * 1.25));
+    else if (this.full && ms < budget / 2) this.size = Math.min(this.batchSize, Math.ceil(size * 1.5));
   }
 
   /**
