@@ -39,10 +39,15 @@ status=$(curl -s -o "$work/case.json" -w '%{http_code}' -X POST "$url/cases" \
        "invoice":{"number":"1","issueDate":"2025-01-15","dueDate":"2025-02-01","currency":"NOK",
                   "lines":[{"lineId":"L1","description":"Line","amount":100000}]}}')
 [[ "$status" == 201 ]] || fail "handover answered $status: $(cat "$work/case.json")"
+# The debtor's name is sealed at rest: the built CLI finds no personal data in clear, and the export opens it.
+check=$(node dist/apps/cli/src/main.js privacy check)
+[[ "$check" == *"personal data in clear: 0 value(s)"* ]] || fail "privacy check: $check"
+exported=$(node dist/apps/cli/src/main.js privacy export d-1 --compact)
+[[ "$exported" == *'"value":"Smoke Test"'* ]] || fail "privacy export: $exported"
 
 WORKERS=in-process node dist/apps/case-worker/src/main.js >"$work/worker.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 50); do grep -q 'Case worker running' "$work/worker.log" && break; sleep 0.2; done
 grep -q 'Case worker running' "$work/worker.log" || fail "the built worker did not start"
 
-echo "smoke: the built API ($url), worker and CLI start with node; a handover answered 201"
+echo "smoke: the built API ($url), worker and CLI start with node; a handover answered 201, its debtor sealed at rest"

@@ -72,6 +72,8 @@ export class BuiltApi {
       JWT_SECRET: SECRET,
       LOG_LEVEL: 'warn',
       CLOCK: 'simulated',
+      // `SQLITE_SYNCHRONOUS=full npm run test:reliability` runs the suite with durable group commit.
+      ...(process.env.SQLITE_SYNCHRONOUS ? { SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS } : {}),
       ...this.env,
     };
   }

@@ -6,6 +6,7 @@ import type { DestinationStream } from 'pino';
 import { CaseRuntimeModule, TokenVerifier, type AppConfig, type RuntimeOverrides } from '@app/case-runtime';
 import { AuthGuard } from './auth/auth.guard';
 import { DevClockController } from './clock/dev-clock.controller';
+import { DebtorDataController } from './debtors/debtor-data.controller';
 import { CaseCommandController } from './cases/case-command.controller';
 import { CaseCommandService } from './cases/case-command.service';
 import { CaseQueryController } from './cases/case-query.controller';
@@ -35,6 +36,7 @@ export class AppModule {
         CaseCommandController,
         CaseQueryController,
         ReadQueryController,
+        DebtorDataController,
         HealthController,
         ...(config.metrics ? [MetricsController] : []),
         ...(config.clock === 'simulated' ? [DevClockController] : []),

@@ -8,6 +8,7 @@ import { newEventId, SqliteEventStore } from '@app/event-store';
 import { CaseProjector, CaseQueries, openReadStore, type ReadStore } from '@app/read-models';
 import { loadConfig } from '@app/case-runtime';
 import { projectionsCommand } from './projections.command';
+import { runCommand } from '../test/run-command';
 
 const schema = `rm_cli_${randomUUID().slice(0, 8)}`;
 const stores: Array<[string, Record<string, string>]> = [['SQLite', { DATABASE_URL: '' }]];
@@ -24,21 +25,7 @@ afterAll(async () => {
 });
 
 /** Runs `cli projections <args>` as the program would; returns what it printed and its exit code. */
-async function cli(...args: string[]): Promise<{ out: string; exitCode: number }> {
-  const printed: string[] = [];
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    printed.push(String(chunk));
-    return true;
-  });
-  try {
-    process.exitCode = undefined;
-    await projectionsCommand.parseAsync(args, { from: 'user' });
-    return { out: printed.join(''), exitCode: Number(process.exitCode ?? 0) };
-  } finally {
-    write.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const cli = (...args: string[]) => runCommand(projectionsCommand, args);
 
 describe.each(stores)('cli projections on %s', (_, env) => {
   const dir = mkdtempSync(join(tmpdir(), 'cli-projections-'));

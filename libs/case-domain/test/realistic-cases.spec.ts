@@ -69,7 +69,7 @@ describe('realistic cases (the benchmarks’ and load tests’ data)', () => {
         actor: a.actor,
         occurredAt: a.at,
         machineVersion: '2.0.0',
-        schemaVersion: 2,
+        schemaVersion: 3,
         command: a.command.type,
       });
       expect(e.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

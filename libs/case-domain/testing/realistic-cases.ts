@@ -61,7 +61,10 @@ export interface RealisticOptions {
   casesPerDay?: number;
   /** Share of people's commands sent with an Idempotency-Key (timers always have one). Default 0.3. */
   keyedShare?: number;
-  /** The event schema version the command path writes (its `EVENT_SCHEMA_VERSION`). */
+  /**
+   * The event schema version the command path writes (its `EVENT_SCHEMA_VERSION`, which a test in
+   * case-runtime holds this default to).
+   */
   schemaVersion?: number;
   /** The case id of a handover; the command path derives it from the creditor and reference. */
   caseIdOf?: (creditorId: string, creditorReference: string) => string;
@@ -104,7 +107,7 @@ export function* realisticCases(options: RealisticOptions = {}): Generator<Reali
   const maxEvents = options.events ?? Number.POSITIVE_INFINITY;
   const perDay = options.casesPerDay ?? 150;
   const keyedShare = options.keyedShare ?? 0.3;
-  const schemaVersion = options.schemaVersion ?? 2;
+  const schemaVersion = options.schemaVersion ?? 3;
   const caseIdOf = options.caseIdOf ?? (() => rng.uuid());
   const fingerprintOf = options.fingerprintOf ?? ((command: CaseCommandRequest) => digest64(JSON.stringify(command)));
   const creditorWeights = Object.fromEntries(CREDITORS.map((c) => [c.id, c.weight]));

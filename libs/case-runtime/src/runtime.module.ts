@@ -7,6 +7,7 @@ import { CaseCommands, ExecuteCaseCommandHandler } from './commands/execute-case
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { TimerIndex } from './deadlines/timer-index';
 import { TimerService } from './deadlines/timer-service';
+import { PersonalDataService } from './personal-data/personal-data.service';
 import { ReadModelsModule } from './read/read-models.module';
 import { LOCAL_DB, StorageModule } from './storage/storage.module';
 
@@ -26,7 +27,7 @@ export class CaseRuntimeModule {
     return {
       module: CaseRuntimeModule,
       global: true,
-      imports: [CqrsModule.forRoot(), StorageModule.forRoot(config), ReadModelsModule.forRoot(config)],
+      imports: [CqrsModule.forRoot(), StorageModule.forRoot(config, clock), ReadModelsModule.forRoot(config)],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
@@ -35,8 +36,9 @@ export class CaseRuntimeModule {
         CaseCommands,
         { provide: TimerIndex, inject: [LOCAL_DB], useFactory: (db: Database.Database) => new TimerIndex(db) },
         TimerService,
+        PersonalDataService,
       ],
-      exports: [APP_CONFIG, Clock, CaseRepository, CaseCommands, TimerIndex, TimerService],
+      exports: [APP_CONFIG, Clock, CaseRepository, CaseCommands, TimerIndex, TimerService, PersonalDataService],
     };
   }
 }

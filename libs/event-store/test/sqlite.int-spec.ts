@@ -9,6 +9,18 @@ describeEventStoreContract(
   async () => new SqliteEventStore({ file: ':memory:', pollIntervalMs: 20 }),
 );
 
+for (const synchronous of ['full', 'normal'] as const) {
+  describe(`SQLite on a file, synchronous=${synchronous}`, () => {
+    const dir = mkdtempSync(join(tmpdir(), `es-${synchronous}-`));
+    let files = 0;
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    describeEventStoreContract(
+      `SQLite file (synchronous=${synchronous})`,
+      async () => new SqliteEventStore({ file: join(dir, `${files++}.sqlite`), pollIntervalMs: 20, synchronous }),
+    );
+  });
+}
+
 describe('SQLite on a file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'es-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

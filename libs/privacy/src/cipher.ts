@@ -1,11 +1,12 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
-/** A personal value at rest: AES-256-GCM of its JSON, recognisable by the `$pd` marker. */
+/**
+ * A personal value at rest: AES-256-GCM of its JSON, as one base64 string of IV, ciphertext and
+ * tag under the `$pd1` marker (the 1 is the format's version). One short string keeps stored
+ * events small and quick to parse: a handover seals four values.
+ */
 export interface SealedValue {
-  $pd: 1;
-  iv: string;
-  ct: string;
-  tag: string;
+  $pd1: string;
 }
 
 /** A sealed value that cannot be opened: wrong key, moved to another subject or field, or altered. */
@@ -51,8 +52,7 @@ export function decryptBytes(parts: { iv: Buffer; ct: Buffer; tag: Buffer }, key
 
 export function isSealed(value: unknown): value is SealedValue {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const v = value as Record<string, unknown>;
-  return v.$pd === 1 && typeof v.iv === 'string' && typeof v.ct === 'string' && typeof v.tag === 'string';
+  return typeof (value as Record<string, unknown>).$pd1 === 'string' && Object.keys(value).length === 1;
 }
 
 /**
@@ -63,19 +63,17 @@ export function seal(plaintext: unknown, key: Buffer, aad: string): SealedValue 
   const json = JSON.stringify(plaintext);
   if (json === undefined) throw new Error(`Cannot seal a value that is not JSON (for "${aad}")`);
   const { iv, ct, tag } = encryptBytes(Buffer.from(json, 'utf8'), key, aad);
-  return { $pd: 1, iv: iv.toString('base64'), ct: ct.toString('base64'), tag: tag.toString('base64') };
+  return { $pd1: Buffer.concat([iv, ct, tag]).toString('base64') };
 }
 
 export function open(sealed: SealedValue, key: Buffer, aad: string): unknown {
   if (!isSealed(sealed)) throw new Error(`Not a sealed value (for "${aad}")`);
-  const plain = decryptBytes(
-    {
-      iv: Buffer.from(sealed.iv, 'base64'),
-      ct: Buffer.from(sealed.ct, 'base64'),
-      tag: Buffer.from(sealed.tag, 'base64'),
-    },
-    key,
-    aad,
-  );
-  return JSON.parse(plain.toString('utf8'));
+  const bytes = Buffer.from(sealed.$pd1, 'base64');
+  if (bytes.length < IV_BYTES + TAG_BYTES) throw new SealedValueRejected(aad);
+  const parts = {
+    iv: bytes.subarray(0, IV_BYTES),
+    ct: bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES),
+    tag: bytes.subarray(bytes.length - TAG_BYTES),
+  };
+  return JSON.parse(decryptBytes(parts, key, aad).toString('utf8'));
 }

@@ -5,13 +5,18 @@ interface Step {
 }
 
 const STEP = /^([^.[\]]+)(\[\])?$/;
+const parsed = new Map<string, Step[]>();
 
 function parse(path: string): Step[] {
-  return path.split('.').map((part) => {
+  let steps = parsed.get(path);
+  if (steps) return steps;
+  steps = path.split('.').map((part) => {
     const match = STEP.exec(part);
     if (!match) throw new Error(`Invalid field path "${path}": use dotted names with [] for arrays`);
     return { key: match[1], each: match[2] !== undefined };
   });
+  parsed.set(path, steps);
+  return steps;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -19,33 +24,47 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Calls `visit` with every non-null value the path reaches in `data` and stores what it returns
- * in its place. Paths that lead nowhere (absent, null, not an object) are skipped: events of
- * older versions lack fields that newer ones have.
+ * `data` with every non-null value the path reaches replaced by what `visit` returns for it.
+ * Copy on write: what `visit` leaves as it is stays shared, and when nothing changes `data`
+ * itself is returned, so events read from a cache are never altered and cost no copy. Paths
+ * that lead nowhere (absent, null, not an object) are skipped: events of older versions lack
+ * fields that newer ones have.
  */
-export function rewriteAt(data: unknown, path: string, visit: (value: unknown) => unknown): void {
-  const steps = parse(path);
-  // Only changed values are written, so counting can walk frozen (e.g. cached) events.
-  const replace = (holder: Record<string, unknown> | unknown[], at: string | number, value: unknown): void => {
-    const next = visit(value);
-    if (next !== value) (holder as Record<string | number, unknown>)[at] = next;
-  };
-  const walk = (container: unknown, i: number): void => {
-    if (!isRecord(container)) return;
-    const { key, each } = steps[i];
-    const last = i === steps.length - 1;
-    const value = container[key];
-    if (value === undefined || value === null) return;
-    if (!each) {
-      if (last) replace(container, key, value);
-      else walk(value, i + 1);
-      return;
-    }
-    if (!Array.isArray(value)) return;
-    value.forEach((element, index) => {
-      if (!last) walk(element, i + 1);
-      else if (element !== undefined && element !== null) replace(value, index, element);
+export function mapAt<T>(data: T, path: string, visit: (value: unknown) => unknown): T {
+  return mapSteps(data, parse(path), 0, visit) as T;
+}
+
+function mapSteps(container: unknown, steps: Step[], i: number, visit: (value: unknown) => unknown): unknown {
+  if (!isRecord(container)) return container;
+  const { key, each } = steps[i];
+  const last = i === steps.length - 1;
+  const value = container[key];
+  if (value === undefined || value === null) return container;
+  let next: unknown;
+  if (!each) {
+    next = last ? visit(value) : mapSteps(value, steps, i + 1, visit);
+  } else {
+    if (!Array.isArray(value)) return container;
+    let changed = false;
+    const elements = value.map((element: unknown) => {
+      const mapped =
+        element === undefined || element === null
+          ? element
+          : last
+            ? visit(element)
+            : mapSteps(element, steps, i + 1, visit);
+      if (mapped !== element) changed = true;
+      return mapped;
     });
-  };
-  walk(data, 0);
+    next = changed ? elements : value;
+  }
+  return next === value ? container : { ...container, [key]: next };
+}
+
+/** Calls `visit` with every non-null value the path reaches; changes nothing. */
+export function visitAt(data: unknown, path: string, visit: (value: unknown) => void): void {
+  mapAt(data, path, (value) => {
+    visit(value);
+    return value;
+  });
 }

@@ -1,3 +1,5 @@
+import type { SubjectAccess } from './sealed-fields';
+
 /** Where a subject's key stands. */
 export interface SubjectStatus {
   state: 'active' | 'erased' | 'unknown';
@@ -13,7 +15,7 @@ export interface Erasure {
   reason: string;
 }
 
-export type EraseOutcome = 'erased' | 'alreadyErased' | 'unknown';
+export type EraseOutcome = 'erased' | 'alreadyErased';
 
 /** The subject's key was destroyed: nothing can be sealed or opened for it any more. */
 export class SubjectErased extends Error {
@@ -37,7 +39,18 @@ export abstract class SubjectKeys {
   /** The subject's key if it exists and is not erased; never creates one (for reading). */
   abstract existingKey(subjectId: string): Promise<Buffer | null>;
 
-  /** Destroys the key for good and keeps a tombstone, so it is never created again. */
+  /**
+   * What a reader may do with the subject's values: open them (the key), show them as erased
+   * (`erased`: also values written in clear before encryption), or read only values in clear
+   * (null: no key was ever made). Never creates a key.
+   */
+  abstract access(subjectId: string): Promise<SubjectAccess>;
+
+  /**
+   * Destroys the key for good and keeps a tombstone, so it is never created again. A subject
+   * without a key (its data written in clear before encryption) gets the tombstone too, so its
+   * values read as erased wherever they are shown.
+   */
   abstract erase(subjectId: string, erasure: Erasure): Promise<EraseOutcome>;
 
   abstract status(subjectId: string): Promise<SubjectStatus>;

@@ -3,6 +3,7 @@ import { openPrivacyDb, type PrivacyDb, type PrivacyDbConfig } from './db/connec
 import type { SubjectKeyRow } from './db/schema';
 import { KeyCache } from './key-cache';
 import { SubjectErased, SubjectKeys, type EraseOutcome, type Erasure, type SubjectStatus } from './key-store';
+import type { SubjectAccess } from './sealed-fields';
 import { masterKeyId, unwrapKey, wrapKey } from './master-key';
 
 export interface SubjectKeysConfig extends PrivacyDbConfig {
@@ -66,19 +67,50 @@ export class KyselySubjectKeys extends SubjectKeys {
     return this.usable(row, epoch);
   }
 
+  async access(subjectId: string): Promise<SubjectAccess> {
+    checkSubject(subjectId);
+    const cached = this.cache.get(subjectId);
+    if (cached) return cached;
+    const epoch = this.erasures;
+    const row = await this.row(subjectId);
+    if (!row) return null;
+    if (row.wrapped_key === null || row.erased_at !== null) return 'erased';
+    return this.usable(row, epoch);
+  }
+
   async erase(subjectId: string, erasure: Erasure): Promise<EraseOutcome> {
     checkSubject(subjectId);
     this.erasures += 1;
     this.cache.drop(subjectId);
+    if (await this.destroyKey(subjectId, erasure)) return 'erased';
+    // No key yet (data only in clear, from before encryption): the tombstone alone marks the erasure.
+    const inserted = await this.db
+      .insertInto('pd_subject_keys')
+      .values({
+        subject_id: subjectId,
+        wrapped_key: null,
+        master_key_id: this.masterKeyId,
+        created_at: erasure.at,
+        erased_at: erasure.at,
+        erase_reason: erasure.reason,
+      })
+      .onConflict((oc) => oc.column('subject_id').doNothing())
+      .executeTakeFirst();
+    if ((inserted.numInsertedOrUpdatedRows ?? 0n) > 0n) return 'erased';
+    const row = await this.row(subjectId);
+    if (row && row.erased_at !== null) return 'alreadyErased';
+    // Another writer made the key in between: destroy it too.
+    return (await this.destroyKey(subjectId, erasure)) ? 'erased' : 'alreadyErased';
+  }
+
+  private async destroyKey(subjectId: string, erasure: Erasure): Promise<boolean> {
     const result = await this.db
       .updateTable('pd_subject_keys')
       .set({ wrapped_key: null, erased_at: erasure.at, erase_reason: erasure.reason })
       .where('subject_id', '=', subjectId)
       .where('erased_at', 'is', null)
       .executeTakeFirst();
-    if (result.numUpdatedRows > 0n) return 'erased';
-    // Nothing to erase for a subject never seen: no tombstone, as no data was ever sealed for it.
-    return (await this.row(subjectId)) ? 'alreadyErased' : 'unknown';
+    return result.numUpdatedRows > 0n;
   }
 
   async status(subjectId: string): Promise<SubjectStatus> {

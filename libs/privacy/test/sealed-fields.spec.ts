@@ -118,3 +118,27 @@ describe('sealed fields', () => {
     expect(() => sealFields({}, ['lines[0].description'], 'd', key)).toThrow(/Invalid field path/);
   });
 });
+
+describe('sealed fields of an erased subject', () => {
+  it('read as erased wherever they are, also the values written in clear before encryption', () => {
+    const partly = sealFields(caseOpened(), ['debtor.name'], 'debtor-1', key);
+    const erased = openFields(partly, PATHS, 'debtor-1', 'erased', '<gone>');
+    expect(erased.debtor).toEqual({ id: 'debtor-1', kind: 'person', name: '<gone>', contact: '<gone>' });
+    expect(erased.disputedBeforeHandover.debtorStatement).toBe('<gone>');
+    expect(erased.lines.map((l) => l.description)).toEqual(['<gone>', null, '<gone>']);
+    expect(erased.principal).toBe(1349);
+  });
+});
+
+describe('copies on write', () => {
+  it('returns the very same object when there is nothing to seal or open, and shares what it did not change', () => {
+    const data = Object.freeze({ caseId: 'c', lines: Object.freeze([Object.freeze({ amount: 1 })]) });
+    expect(openFields(data, PATHS, 'debtor-1', key)).toBe(data);
+    expect(sealFields(data, PATHS, 'debtor-1', key)).toBe(data);
+    const opened = caseOpened();
+    const sealed = sealFields(opened, ['debtor.name'], 'debtor-1', key);
+    expect(sealed).not.toBe(opened);
+    expect(sealed.lines).toBe(opened.lines);
+    expect(sealed.debtor.contact).toBe(opened.debtor.contact);
+  });
+});

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { SubjectErased } from '../src';
+import Database from 'better-sqlite3';
+import { openSubjectKeys, SubjectErased } from '../src';
 import { keyDatabases, NOW } from './stores';
 
 const DATABASES = keyDatabases('Subject key tests');
@@ -103,16 +104,54 @@ describe.each(DATABASES)('subject keys on %s', (_, database) => {
     expect(await (await database.open(master)).existingKey(id)).toBeNull();
   });
 
-  it('reports a second erasure and an unknown subject, without changing the first record', async () => {
+  it('reports a second erasure without changing the first record', async () => {
     const id = subject();
     const keys = await database.open(master);
     await keys.keyFor(id);
     expect(await keys.erase(id, ERASURE)).toBe('erased');
     expect(await keys.erase(id, { at: '2027-01-01T00:00:00.000Z', reason: 'again' })).toBe('alreadyErased');
     expect(await keys.status(id)).toMatchObject({ erasedAt: ERASURE.at, reason: ERASURE.reason });
-    const unknown = subject();
-    expect(await keys.erase(unknown, ERASURE)).toBe('unknown');
-    expect(await keys.status(unknown)).toEqual({ state: 'unknown' });
+  });
+
+  it('given a subject without a key (its data in clear, from before encryption), erasure leaves a tombstone', async () => {
+    const id = subject();
+    const keys = await database.open(master);
+    expect(await keys.access(id)).toBeNull();
+    expect(await keys.erase(id, ERASURE)).toBe('erased');
+    expect(await keys.status(id)).toEqual({
+      state: 'erased',
+      createdAt: ERASURE.at,
+      erasedAt: ERASURE.at,
+      reason: ERASURE.reason,
+    });
+    expect(await keys.access(id)).toBe('erased');
+    await expect(keys.keyFor(id)).rejects.toThrow(SubjectErased);
+    expect(await keys.erase(id, ERASURE)).toBe('alreadyErased');
+  });
+
+  it('tells a reader whether it may open, must show erased, or has only values in clear', async () => {
+    const id = subject();
+    const keys = await database.open(master);
+    const reader = await database.open(master, { cache: { max: 0 } });
+    expect(await reader.access(id)).toBeNull();
+    const key = await keys.keyFor(id);
+    expect(await reader.access(id)).toEqual(key);
+    expect(await keys.access(id)).toEqual(key);
+    await keys.erase(id, ERASURE);
+    expect(await keys.access(id)).toBe('erased');
+    expect(await reader.access(id)).toBe('erased');
+  });
+
+  it('erases whatever key a racing writer made for a new subject', async () => {
+    for (let i = 0; i < 10; i++) {
+      const id = subject();
+      const [writer, eraser] = [await database.open(master), await database.open(master)];
+      const [made, outcome] = await Promise.allSettled([writer.keyFor(id), eraser.erase(id, ERASURE)]);
+      expect(outcome).toEqual({ status: 'fulfilled', value: 'erased' });
+      // Either the key came first and was destroyed, or the tombstone came first and refused it.
+      if (made.status === 'rejected') expect(made.reason).toBeInstanceOf(SubjectErased);
+      expect(await (await database.open(master, { cache: { max: 0 } })).access(id)).toBe('erased');
+    }
   });
 
   it('gives two stores racing for new subjects one and the same key each', async () => {
@@ -131,5 +170,20 @@ describe.each(DATABASES)('subject keys on %s', (_, database) => {
     expect(rows).toHaveLength(ids.length);
     const fresh = await database.open(master, { cache: { max: 0 } });
     for (const [index, id] of ids.entries()) expect(await fresh.keyFor(id)).toEqual(pairs[index][0]);
+  });
+});
+
+describe('subject keys in a database the engine already has open', () => {
+  it('keep their table there and leave the database open when closed', async () => {
+    const engine = new Database(':memory:');
+    const keys = await openSubjectKeys({ sqlite: engine, masterKey: randomBytes(32), now: () => NOW });
+    const key = await keys.keyFor('debtor-1');
+    expect(engine.prepare('SELECT count(*) AS n FROM pd_subject_keys').get()).toEqual({ n: 1 });
+    await keys.close();
+    expect(engine.open).toBe(true);
+    const again = await openSubjectKeys({ sqlite: engine, masterKey: randomBytes(32), now: () => NOW });
+    await expect(again.keyFor('debtor-1')).rejects.toThrow(/master key/);
+    expect(key).toHaveLength(32);
+    engine.close();
   });
 });

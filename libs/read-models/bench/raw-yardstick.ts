@@ -3,7 +3,8 @@ import pg from 'pg';
 import { serializePosition, type EventStore, type Position } from '@app/event-store';
 import { openReadStore } from '../src';
 import { createSummaryIndexes, createTables, indexTag } from '../src/db/migrations';
-import type { ReadModelTables } from '../src/db/schema';
+import type { CaseSummaryRow, ReadModelTables } from '../src/db/schema';
+import { SUMMARY_COLUMNS, SUMMARY_TYPES, SUMMARY_VALUES } from '../src/db/summary-columns';
 
 /**
  * The yardstick of a rebuild: the same events read from the same store, and rows of the same
@@ -12,42 +13,6 @@ import type { ReadModelTables } from '../src/db/schema';
  * built at the end. No fold, no
  * domain: what writing the read models costs the database and the driver alone.
  */
-const SUMMARY_COLUMNS: Record<string, 'text' | 'bigint' | 'integer'> = {
-  case_id: 'text',
-  creditor_id: 'text',
-  creditor_reference: 'text',
-  debtor_id: 'text',
-  debtor_name: 'text',
-  debtor_kind: 'text',
-  status: 'text',
-  stage: 'text',
-  collection_stage: 'text',
-  dispute_stage: 'text',
-  principal: 'bigint',
-  credited: 'bigint',
-  paid: 'bigint',
-  fees: 'bigint',
-  interest: 'bigint',
-  outstanding: 'bigint',
-  outstanding_principal: 'bigint',
-  disputed: 'bigint',
-  collectable: 'bigint',
-  interest_accrued_until: 'text',
-  interest_stopped: 'integer',
-  dispute_code: 'integer',
-  collection_paused: 'integer',
-  fees_chargeable_to_debtor: 'integer',
-  stage_at_objection: 'text',
-  open_deadline_kind: 'text',
-  open_deadline_due_at: 'text',
-  creditor_reminders: 'integer',
-  queue_order: 'text',
-  limitation_date: 'text',
-  allowed_actions: 'text',
-  closure_reason: 'text',
-  revision: 'bigint',
-  last_changed_at: 'text',
-};
 const TIMELINE_COLUMNS = {
   case_id: 'text',
   revision: 'bigint',
@@ -57,10 +22,9 @@ const TIMELINE_COLUMNS = {
   at: 'text',
   sentence: 'text',
 };
-const COLUMNS = Object.keys(SUMMARY_COLUMNS);
 
 function summaryValues(caseId: string, revision: number, at: string): unknown[] {
-  const row: Record<string, unknown> = {
+  const row: CaseSummaryRow = {
     case_id: caseId,
     creditor_id: 'creditor-001',
     creditor_reference: 'INV-100001',
@@ -95,8 +59,10 @@ function summaryValues(caseId: string, revision: number, at: string): unknown[] 
     closure_reason: null,
     revision,
     last_changed_at: at,
+    closed_on: null,
+    personal_data_erased_at: null,
   };
-  return COLUMNS.map((c) => row[c]);
+  return SUMMARY_COLUMNS.map((c) => row[c]);
 }
 
 interface Batch {
@@ -149,11 +115,7 @@ export async function rawSqlite(store: EventStore, file: string, batchSize: numb
       .join(', ')}) ON CONFLICT DO NOTHING`,
   );
   const upsert = db.prepare(
-    `INSERT INTO rm_case_summary_next (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (case_id) DO UPDATE SET ${COLUMNS.slice(
-      1,
-    )
-      .map((c) => `${c} = excluded.${c}`)
-      .join(', ')}`,
+    `INSERT INTO rm_case_summary_next (${SUMMARY_COLUMNS.join(', ')}) VALUES (${SUMMARY_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (case_id) DO UPDATE SET ${SUMMARY_VALUES.map((c) => `${c} = excluded.${c}`).join(', ')}`,
   );
   const checkpoint = db.prepare(
     "INSERT INTO rm_checkpoints (name, position, updated_at) VALUES (?, ?, '') ON CONFLICT (name) DO UPDATE SET position = excluded.position",
@@ -187,11 +149,7 @@ export async function rawPostgres(store: EventStore, url: string, schema: string
       .map((t, i) => `$${i + 1}::${t}[]`)
       .join(', ');
   const timelineSql = `INSERT INTO rm_timeline_next SELECT * FROM unnest(${unnest(TIMELINE_COLUMNS)}) ON CONFLICT DO NOTHING`;
-  const summarySql = `INSERT INTO rm_case_summary_next (${COLUMNS.join(', ')}) SELECT * FROM unnest(${unnest(SUMMARY_COLUMNS)}) ON CONFLICT (case_id) DO UPDATE SET ${COLUMNS.slice(
-    1,
-  )
-    .map((c) => `${c} = excluded.${c}`)
-    .join(', ')}`;
+  const summarySql = `INSERT INTO rm_case_summary_next (${SUMMARY_COLUMNS.join(', ')}) SELECT * FROM unnest(${unnest(SUMMARY_TYPES)}) ON CONFLICT (case_id) DO UPDATE SET ${SUMMARY_VALUES.map((c) => `${c} = excluded.${c}`).join(', ')}`;
   const columnsOf = (rows: unknown[][], width: number) =>
     Array.from({ length: width }, (_, i) => rows.map((r) => r[i]));
   const started = process.hrtime.bigint();
@@ -199,7 +157,11 @@ export async function rawPostgres(store: EventStore, url: string, schema: string
   for await (const b of batches(store, batchSize)) {
     await client.query('BEGIN');
     await client.query({ name: 'raw-timeline', text: timelineSql, values: columnsOf(b.timeline, 7) });
-    await client.query({ name: 'raw-summary', text: summarySql, values: columnsOf(b.summaries, COLUMNS.length) });
+    await client.query({
+      name: 'raw-summary',
+      text: summarySql,
+      values: columnsOf(b.summaries, SUMMARY_COLUMNS.length),
+    });
     await client.query({
       name: 'raw-checkpoint',
       text: "INSERT INTO rm_checkpoints (name, position, updated_at) VALUES ($1, $2, '') ON CONFLICT (name) DO UPDATE SET position = excluded.position",

@@ -7,3 +7,5 @@ export { listParked, countParked, type ParkedStream } from './parking/parked-str
 export { retryParked, type RetryReport } from './parking/retry-parked';
 export { CaseQueries, QUEUES, type QueueName, type Page, type CaseFilter, type SortKey } from './queries/case-queries';
 export { sentenceOf } from './projection/timeline';
+export { SubjectQueries, type SubjectCase, type RetentionCandidate } from './queries/subject-queries';
+export { verifyStoredCases, type VerificationReport } from './verify';

@@ -33,7 +33,7 @@ describe.each(stores)('read models made before the case tracks, on %s', (_, reop
     for (const column of ['collection_stage', 'dispute_stage']) {
       await old.db.schema.alterTable('rm_case_summary').dropColumn(column).execute();
     }
-    // It and every later migration not yet run (theirs are idempotent).
+    // It had run none of the migrations from this one on.
     await sql`delete from rm_kysely_migration where name >= '2026-11-25-01-case-tracks'`.execute(old.db);
     await old.close();
 
@@ -78,10 +78,10 @@ describe.each(stores)('read models made before the counts and list indexes, on %
     // As the previous version left it: no counts, the first four indexes only.
     await old.db.schema.dropTable('rm_case_counts').execute();
     for (const name of LIST_INDEXES.map(([n]) => `rm_case_summary_${n}`)) await old.db.schema.dropIndex(name).execute();
-    await sql`delete from rm_kysely_migration where name >= '2026-12-01-01-case-counts-and-list-indexes'`.execute(
+    await sql`delete from rm_kysely_migration where name >= '2026-12-01-02-case-counts-and-list-indexes'`.execute(
       old.db,
     );
-    expect(await indexesOf(old)).not.toContain('rm_case_summary_by_changed');
+    expect(await indexNames(old)).not.toContain('rm_case_summary_by_changed');
     await old.close();
 
     const upgraded = await reopen();
@@ -94,20 +94,47 @@ describe.each(stores)('read models made before the counts and list indexes, on %
     expect((await queries.portfolio('c-1')).byStatus).toEqual([
       { status: 'dispute.assessing', cases: 1, outstanding: 500 },
     ]);
-    expect(await indexesOf(upgraded)).toEqual(
+    expect(await indexNames(upgraded)).toEqual(
       expect.arrayContaining(LIST_INDEXES.map(([n]) => `rm_case_summary_${n}`)),
     );
     await upgraded.close();
   });
 });
 
-async function indexesOf(read: ReadStore): Promise<string[]> {
-  const rows =
-    read.dialect === 'sqlite'
-      ? await sql<{ name: string }>`select name from sqlite_master where type = 'index'`.execute(read.db)
-      : await sql<{
-          name: string;
-        }>`select indexname as name from pg_indexes where schemaname = current_schema()`.execute(read.db);
+describe.each(stores)('read models made before personal data was tracked, on %s', (_, reopen) => {
+  it('get the closing date, the erasure and the debtor index when opened by this version, and keep their rows', async () => {
+    const old = await reopen();
+    await old.db.deleteFrom('rm_case_summary').execute();
+    await old.db.insertInto('rm_case_summary').values(row('case-before-pd')).execute();
+    await old.db.schema.dropIndex('rm_case_summary_debtor').ifExists().execute();
+    for (const column of ['closed_on', 'personal_data_erased_at']) {
+      await old.db.schema.alterTable('rm_case_summary').dropColumn(column).execute();
+    }
+    await sql`delete from rm_kysely_migration where name >= '2026-12-01-01-personal-data'`.execute(old.db);
+    await old.close();
+
+    const upgraded = await reopen();
+    const kept = await upgraded.db.selectFrom('rm_case_summary').selectAll().execute();
+    expect(kept).toEqual([
+      expect.objectContaining({ case_id: 'case-before-pd', closed_on: null, personal_data_erased_at: null }),
+    ]);
+    await upgraded.db.updateTable('rm_case_summary').set({ closed_on: '2026-12-01' }).execute();
+    const read = await upgraded.db.selectFrom('rm_case_summary').select(['closed_on']).execute();
+    expect(read).toEqual([{ closed_on: '2026-12-01' }]);
+    const indexes = await indexNames(upgraded);
+    expect(indexes).toContain('rm_case_summary_debtor');
+    await upgraded.close();
+  });
+});
+
+async function indexNames(store: ReadStore): Promise<string[]> {
+  if (store.dialect === 'sqlite') {
+    const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'index'`.execute(store.db);
+    return rows.rows.map((r) => r.name);
+  }
+  const rows = await sql<{
+    name: string;
+  }>`select indexname as name from pg_indexes where schemaname = current_schema()`.execute(store.db);
   return rows.rows.map((r) => r.name);
 }
 

@@ -3,7 +3,16 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { caseViewOf, dateOf } from '@app/case-domain';
 import type { EventStore } from '@app/event-store';
-import { CaseRepository, Clock, EVENT_STORE, streamOf, visibleTo, type Principal } from '@app/case-runtime';
+import {
+  CaseRepository,
+  Clock,
+  EVENT_STORE,
+  PersonalDataVault,
+  streamOf,
+  subjectIn,
+  visibleTo,
+  type Principal,
+} from '@app/case-runtime';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard';
 import { etagOf } from '../http/headers';
 import { Problems } from '../http/problem';
@@ -20,6 +29,7 @@ export class CaseQueryController {
     // The store itself, not CaseStreams: a page of history reads only its slice of the stream.
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   @Get(':caseId')
@@ -54,7 +64,11 @@ export class CaseQueryController {
       throw Problems.notFound();
     // One event more than the page tells whether another page follows.
     const read = await this.store.readStream(stream, { fromRevision: BigInt(from), maxCount: limit + 1 });
-    const items = read.slice(0, limit);
+    // Personal values are opened with the debtor's key, or read as erased: also when this page
+    // lies before the erasure, which a closed case records last, and another process did it.
+    const [latest] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    const erased = latest?.type === 'PersonalDataErased';
+    const items = await this.vault.open(subjectIn(first), read.slice(0, limit), { erased });
     const last = items[items.length - 1];
     return {
       items: items.map((e) => ({

@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 import { CASE_STATUSES } from '@app/case-domain';
 import { CaseQueries, QUEUES, type QueueName } from '@app/read-models';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard';
-import { Clock, type Principal } from '@app/case-runtime';
+import { Clock, PersonalDataVault, type Principal } from '@app/case-runtime';
 import { Problems } from '../http/problem';
 import {
   cursorProblem,
@@ -57,6 +57,7 @@ export class ReadQueryController {
   constructor(
     private readonly queries: CaseQueries,
     private readonly clock: Clock,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   @Get('queues')
@@ -106,8 +107,9 @@ export class ReadQueryController {
       "The creditor's portfolio: cases by state, totals, and the first 50 objections awaiting its reply " +
       '(awaitingReplyNextCursor leads on to /portfolio/awaiting-reply)',
   })
-  portfolio(@CurrentPrincipal() p: Principal) {
-    return this.queries.portfolio(p.creditorId!);
+  async portfolio(@CurrentPrincipal() p: Principal) {
+    const portfolio = await this.queries.portfolio(p.creditorId!);
+    return { ...portfolio, awaitingReply: await this.revealNames(portfolio.awaitingReply) };
   }
 
   @Get('portfolio/awaiting-reply')
@@ -115,7 +117,8 @@ export class ReadQueryController {
   @ApiOperation({ summary: 'The objections awaiting the creditor’s reply, earliest deadline first; paged by cursor' })
   async awaitingReply(@Query() q: PageQuery, @CurrentPrincipal() p: Principal) {
     try {
-      return await this.queries.awaitingReplyPage(p.creditorId!, { limit: q.limit, cursor: q.cursor });
+      const page = await this.queries.awaitingReplyPage(p.creditorId!, { limit: q.limit, cursor: q.cursor });
+      return { ...page, items: await this.revealNames(page.items) };
     } catch (error) {
       throw cursorProblem(error);
     }
@@ -135,23 +138,41 @@ export class ReadQueryController {
     const summary = await this.queries.summary(caseId);
     if (!summary || (p.role === 'creditor' && summary.creditor_id !== p.creditorId)) throw Problems.notFound();
     const page = await this.queries.timelinePage(caseId, { fromRevision, limit: q.limit ?? REVISION_PAGE.default });
+    const reveal = await this.vault.revealerFor(
+      page.items.map((t) => t.sentence),
+      summary.personal_data_erased_at ? [summary.debtor_id] : [],
+    );
     return {
       items: page.items.map((t) => ({
         revision: String(t.revision),
         type: t.type,
         at: t.at,
         actor: JSON.parse(t.actor),
-        sentence: t.sentence,
+        sentence: reveal(t.sentence),
       })),
       nextCursor: page.nextRevision === null ? null : encodeRevisionCursor(caseId, page.nextRevision),
     };
+  }
+
+  /** The debtors' names, revealed from the tokens the read model keeps (erased ones read as erased). */
+  private async revealNames<T extends { debtorName: string }>(items: T[]): Promise<T[]> {
+    const reveal = await this.vault.revealerFor(items.map((i) => i.debtorName));
+    return items.map((i) => ({ ...i, debtorName: reveal(i.debtorName) }));
   }
 
   private async pageOf(run: () => ReturnType<CaseQueries['list']>) {
     const today = todayOf(this.clock.now());
     try {
       const page = await run();
-      return { items: page.items.map((row) => summaryView(row, today)), nextCursor: page.nextCursor };
+      const erased = page.items.filter((row) => row.personal_data_erased_at).map((row) => row.debtor_id);
+      const reveal = await this.vault.revealerFor(
+        page.items.map((row) => row.debtor_name),
+        erased,
+      );
+      return {
+        items: page.items.map((row) => summaryView({ ...row, debtor_name: reveal(row.debtor_name) }, today)),
+        nextCursor: page.nextCursor,
+      };
     } catch (error) {
       throw cursorProblem(error);
     }

@@ -206,6 +206,14 @@ export type DeadlineCancelled = Fact<'DeadlineCancelled', { timerId: string; kin
 export type DeadlineFired = Fact<'DeadlineFired', { timerId: string; kind: TimerKind }>;
 export type LimitationWarningIssued = Fact<'LimitationWarningIssued', { limitationDate: CalendarDate }>;
 
+/**
+ * The debtor's personal data was erased (crypto-shredding: their key destroyed), recorded in
+ * each of their cases. `basis`: a request (GDPR art. 17) or the end of the retention period.
+ * `reason` is the agency's reference for the record (a ticket, a policy), never the debtor's data.
+ */
+export type PersonalDataErased = Fact<'PersonalDataErased', { subjectId: string; basis: ErasureBasis; reason: string }>;
+export type ErasureBasis = 'request' | 'retention';
+
 /** The events that move the machine (or that it must allow in the current state). */
 export type TransitionEvent =
   | ClaimHandedOver
@@ -251,8 +259,9 @@ export type TransitionEvent =
   | CaseClosed
   | LimitationWarningIssued;
 
-/** Bookkeeping facts that accompany transitions; the machine has no say over them. */
-export type LedgerEvent = FeeCharged | FeesWaived | DeadlineScheduled | DeadlineCancelled | DeadlineFired;
+/** Bookkeeping facts that accompany transitions, or records about the case; the machine has no say over them. */
+export type LedgerEvent =
+  FeeCharged | FeesWaived | DeadlineScheduled | DeadlineCancelled | DeadlineFired | PersonalDataErased;
 
 export type CaseEvent = TransitionEvent | LedgerEvent;
 export type CaseEventType = CaseEvent['type'];

@@ -1,8 +1,8 @@
-import type { CaseEventType } from './case-events';
+import type { CaseEventType, Debtor } from './case-events';
 
 /** A field of an event that holds personal data, and why the engine keeps it. */
 export interface PersonalField {
-  /** Dotted path in the event's data (`debtor.contact`); the value there may be text or an object. */
+  /** Dotted path in the event's data to a text value (`debtor.contact.phone`). */
   path: string;
   purpose: string;
 }
@@ -19,8 +19,10 @@ const FREE_TEXT = 'free text written about the case, which may describe the debt
 export const PERSONAL_FIELDS: Partial<Record<CaseEventType, readonly PersonalField[]>> = {
   ClaimHandedOver: [
     { path: 'debtor.name', purpose: 'to address the debtor in notices, letters and calls' },
-    { path: 'debtor.contact', purpose: 'to reach the debtor: post, e-mail and phone' },
-    { path: 'disputedBeforeHandover', purpose: DEBTORS_WORDS },
+    { path: 'debtor.contact.phone', purpose: 'to call the debtor about the claim and the objection' },
+    { path: 'debtor.contact.email', purpose: 'to write to the debtor by e-mail' },
+    { path: 'debtor.contact.postalAddress', purpose: 'to send the debtor notices and letters by post' },
+    { path: 'disputedBeforeHandover.debtorStatement', purpose: DEBTORS_WORDS },
   ],
   ClaimRegisteredAsDisputed: [{ path: 'debtorStatement', purpose: DEBTORS_WORDS }],
   ObjectionRegistered: [{ path: 'debtorStatement', purpose: DEBTORS_WORDS }],
@@ -43,6 +45,34 @@ export const PERSONAL_FIELDS: Partial<Record<CaseEventType, readonly PersonalFie
   CaseClosed: [{ path: 'note', purpose: FREE_TEXT }],
 };
 
-export function personalPathsOf(type: string): string[] {
-  return (PERSONAL_FIELDS[type as CaseEventType] ?? []).map((f) => f.path);
+const PATHS = new Map(Object.entries(PERSONAL_FIELDS).map(([type, fields]) => [type, fields!.map((f) => f.path)]));
+const NONE: readonly string[] = [];
+
+/** The personal paths of an event type (none for most: amounts, dates and timers are not personal). */
+export function personalPathsOf(type: string): readonly string[] {
+  return PATHS.get(type) ?? NONE;
+}
+
+/** What a personal value reads as once its subject's data is erased. */
+export const ERASED = '[erased]';
+
+// The debtor's own personal fields, as paths inside the debtor (`name`, `contact.phone`).
+const DEBTOR_PATHS = personalPathsOf('ClaimHandedOver')
+  .filter((path) => path.startsWith('debtor.'))
+  .map((path) => path.slice('debtor.'.length).split('.'));
+
+/** The debtor as a case keeps them after erasure: id and kind stay, every personal value reads ERASED. */
+export function erasedDebtor(debtor: Debtor): Debtor {
+  const copy = structuredClone(debtor);
+  for (const keys of DEBTOR_PATHS) {
+    const holder = keys
+      .slice(0, -1)
+      .reduce<Record<string, unknown> | undefined>(
+        (at, key) => at?.[key] as Record<string, unknown> | undefined,
+        copy as never,
+      );
+    const last = keys[keys.length - 1];
+    if (holder && holder[last] !== undefined && holder[last] !== null) holder[last] = ERASED;
+  }
+  return copy;
 }

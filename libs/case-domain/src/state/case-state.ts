@@ -69,6 +69,8 @@ export interface CaseFacts {
   closure: { reason: ClosureReason; at: Instant } | null;
   openedAt: Instant;
   lastChangedAt: Instant;
+  /** Set once the debtor's personal data is erased (their values then read ERASED). */
+  personalDataErasedAt?: Instant;
 }
 
 /** A case as the fold of its stream: the machine's position and the facts it has gathered. */

@@ -1,10 +1,15 @@
 import { dateOf } from '../time/dates';
 import type { CaseEvent, EventOf } from '../events/case-events';
+import { erasedDebtor } from '../events/personal-data';
 import type { CaseFacts, Ledger } from './case-state';
 
 export function evolveFacts(facts: CaseFacts | null, event: CaseEvent): CaseFacts | null {
   if (event.type === 'ClaimHandedOver') return opened(event);
   if (facts === null) return null;
+  // A record about the debtor's data, not a change of the claim: the case's last change stays.
+  if (event.type === 'PersonalDataErased') {
+    return { ...facts, debtor: erasedDebtor(facts.debtor), personalDataErasedAt: event.data.at };
+  }
   // Closing and the end of a dispute are the machine's to say: `evolve` applies them with the move.
   return { ...applyFact(facts, event), lastChangedAt: event.data.at };
 }

@@ -66,6 +66,8 @@ export interface CaseView {
   recommendation: ReturnType<typeof recommendFiler> | null;
   closure: CaseFacts['closure'];
   lastChangedAt: Instant;
+  /** When the debtor's personal data was erased; null while it is held. */
+  personalDataErasedAt: Instant | null;
 }
 
 /** A payment remark waits this long after the step that allows it. */
@@ -117,6 +119,7 @@ export function caseViewOf(state: CaseState, asOf: CalendarDate): CaseView {
     recommendation: awaitingDecision ? recommendFiler(f) : null,
     closure: f.closure,
     lastChangedAt: f.lastChangedAt,
+    personalDataErasedAt: f.personalDataErasedAt ?? null,
   };
 }
 

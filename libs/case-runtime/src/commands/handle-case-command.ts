@@ -1,6 +1,5 @@
 import {
   allowedActions,
-  CASE_MACHINE_VERSION,
   caseViewOf,
   commandAt,
   dateOf,
@@ -10,7 +9,9 @@ import {
   type CaseCommandRequest,
   type CaseState,
 } from '@app/case-domain';
-import { actorOf, type Principal } from '../auth/principal';
+import { SubjectErased } from '@app/privacy';
+import type { Principal } from '../auth/principal';
+import { eventMetadata } from './metadata';
 import type { Clock } from '../clock/clock';
 import type { IdempotencyStore } from '../storage/idempotency-store';
 import { loadCase, type LoadedCase } from './case-repository';
@@ -19,9 +20,6 @@ import { fingerprintOf, idempotencyScopeOf, priorUseIn } from './idempotency';
 import { eventIds } from './ids';
 import type { CommandOutcome } from './outcome';
 import { mayGive, visibleTo } from './permissions';
-
-/** 2: `ObjectionRegistered` carries `pausesCollection` (older events are upcast on read). */
-export const EVENT_SCHEMA_VERSION = 2;
 
 export interface CaseCommandEnvelope {
   caseId: string;
@@ -94,8 +92,10 @@ export async function handleCaseCommand(deps: CommandPathDeps, envelope: CaseCom
       caseId,
       revision,
       decision.events.map((event, i) => ({ id: ids[i], event, metadata })),
+      subjectOf(state, command),
     );
   } catch (error) {
+    if (error instanceof SubjectErased) return erasedSubject(error, state, command, now);
     if (!(error instanceof StaleRevision)) throw error;
     // Another request won the revision; if it was this request's twin (same key), answer as it was answered.
     const raced = keyed && replayFrom(caseId, await loadCase(deps.streams, caseId), keyed);
@@ -132,16 +132,37 @@ function viewOf(after: CaseState, before: CaseState, command: CaseCommandRequest
   }
 }
 
+/** The case's data subject: its debtor, from the handover that opened it or opens it now. */
+function subjectOf(state: CaseState, command: CaseCommandRequest): string {
+  if (state.facts) return state.facts.debtor.id;
+  if (command.type === 'HandOverClaim') return command.data.debtor.id;
+  throw new Error(`A ${command.type} on a case that was never handed over`);
+}
+
+/** New personal data for a debtor whose data was erased cannot be stored: the key is gone for good. */
+function erasedSubject(error: SubjectErased, before: CaseState, command: CaseCommandRequest, now: string) {
+  const rejection = {
+    kind: 'invalid' as const,
+    command: command.type,
+    state: before.status,
+    allowed: before.facts ? allowedActions(before, dateOf(now)) : [],
+    message:
+      `The personal data of debtor ${error.subjectId} was erased${error.erasedAt ? ` on ${error.erasedAt}` : ''}: ` +
+      'nothing personal can be recorded for them again. A new claim against the same person needs a new debtor id.',
+  };
+  return { kind: 'rejected' as const, rejection };
+}
+
 /** Who, when, under which rules, and for a keyed request the key, its scope and the request's fingerprint. */
 function metadataFor(envelope: CaseCommandEnvelope, keyed: Keyed | null, now: string) {
   return {
-    correlationId: envelope.correlationId,
-    causationId: envelope.idempotencyKey ?? envelope.correlationId,
-    actor: actorOf(envelope.principal),
-    occurredAt: now,
-    machineVersion: CASE_MACHINE_VERSION,
-    schemaVersion: EVENT_SCHEMA_VERSION,
-    command: envelope.command.type,
+    ...eventMetadata({
+      correlationId: envelope.correlationId,
+      causationId: envelope.idempotencyKey ?? envelope.correlationId,
+      principal: envelope.principal,
+      occurredAt: now,
+      command: envelope.command.type,
+    }),
     ...(keyed
       ? { idempotencyKey: keyed.key, idempotencyScope: keyed.scope, requestFingerprint: keyed.fingerprint }
       : {}),

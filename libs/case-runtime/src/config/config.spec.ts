@@ -1,4 +1,5 @@
-import { ConfigError, DEV_SECRET, loadConfig } from './config';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, DEV_PERSONAL_DATA_KEY, DEV_SECRET, loadConfig } from './config';
 
 const refusal = (env: NodeJS.ProcessEnv): string => {
   try {
@@ -22,6 +23,7 @@ describe('one validated configuration for the API, the worker and the CLI', () =
       bodyLimit: '100kb',
       timers: { pollMs: 1000 },
       auth: { jwtSecret: DEV_SECRET },
+      sqliteSynchronous: 'normal',
     });
     expect(config.sqliteFile).toMatch(/\.data\/engine\.sqlite$/);
     expect(config.readModels).toMatchObject({ databaseUrl: undefined });
@@ -47,6 +49,7 @@ describe('one validated configuration for the API, the worker and the CLI', () =
     [{ BODY_LIMIT: 'huge' }, 'BODY_LIMIT must be a size such as 100kb or 1mb'],
     [{ READ_MODELS_SCHEMA: 'x"; drop' }, 'READ_MODELS_SCHEMA must be a plain SQL identifier'],
     [{ CLOCK: 'fast' }, 'CLOCK must be one of system, simulated'],
+    [{ SQLITE_SYNCHRONOUS: 'off' }, 'SQLITE_SYNCHRONOUS must be one of full, normal (got "off")'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
   ])('refuses %j', (env, expected) => {
     expect(refusal(env)).toContain(expected);
@@ -60,6 +63,7 @@ describe('one validated configuration for the API, the worker and the CLI', () =
 
   describe('in production', () => {
     const secret = 's'.repeat(40);
+    const PERSONAL_DATA_KEY = randomBytes(32).toString('hex');
 
     it('given no secret and no OIDC issuer, then it will not start', () => {
       expect(refusal({ NODE_ENV: 'production' })).toContain('JWT_SECRET is required with NODE_ENV=production');
@@ -78,10 +82,47 @@ describe('one validated configuration for the API, the worker and the CLI', () =
       );
     });
 
+    it('waits for the disk before answering an append, unless told otherwise', () => {
+      const production = { NODE_ENV: 'production', JWT_SECRET: secret, PERSONAL_DATA_KEY } as const;
+      expect(loadConfig(production).sqliteSynchronous).toBe('full');
+      expect(loadConfig({ ...production, SQLITE_SYNCHRONOUS: 'normal' }).sqliteSynchronous).toBe('normal');
+      expect(loadConfig({ SQLITE_SYNCHRONOUS: 'full' }).sqliteSynchronous).toBe('full');
+    });
+
     it('given a strong secret or an OIDC issuer, then it starts without the dev secret', () => {
-      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).auth.jwtSecret).toBe(secret);
-      const oidc = loadConfig({ NODE_ENV: 'production', OIDC_ISSUER: 'https://id.example.no' });
+      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, PERSONAL_DATA_KEY }).auth.jwtSecret).toBe(secret);
+      const oidc = loadConfig({ NODE_ENV: 'production', OIDC_ISSUER: 'https://id.example.no', PERSONAL_DATA_KEY });
       expect(oidc.auth).toMatchObject({ jwtSecret: undefined, oidcIssuer: 'https://id.example.no' });
+    });
+
+    it('given no personal-data key, or the published development one, then it will not start', () => {
+      expect(refusal({ NODE_ENV: 'production', JWT_SECRET: secret })).toContain(
+        'PERSONAL_DATA_KEY is required with NODE_ENV=production',
+      );
+      expect(
+        refusal({ NODE_ENV: 'production', JWT_SECRET: secret, PERSONAL_DATA_KEY: DEV_PERSONAL_DATA_KEY }),
+      ).toContain('PERSONAL_DATA_KEY must not be the published development key in production');
+    });
+  });
+
+  describe('personal data', () => {
+    it('given nothing set, then keys are wrapped with the development key and kept five years after the accounting year', () => {
+      const config = loadConfig({});
+      expect(config.personalData.masterKey.equals(Buffer.from(DEV_PERSONAL_DATA_KEY, 'hex'))).toBe(true);
+      expect(config.personalData.retentionYears).toBe(5);
+    });
+
+    it('takes a master key as hex or base64, and another retention period', () => {
+      const key = randomBytes(32);
+      const config = loadConfig({ PERSONAL_DATA_KEY: key.toString('base64'), PERSONAL_DATA_RETENTION_YEARS: '10' });
+      expect(config.personalData.masterKey.equals(key)).toBe(true);
+      expect(config.personalData.retentionYears).toBe(10);
+    });
+
+    it('given a key of the wrong size, then it says what it must be without echoing it', () => {
+      const message = refusal({ PERSONAL_DATA_KEY: 'abc123-secret-ish' });
+      expect(message).toContain('PERSONAL_DATA_KEY must be exactly 32 bytes, given as 64 hex digits or 44 base64');
+      expect(message).not.toContain('abc123-secret-ish');
     });
   });
 });

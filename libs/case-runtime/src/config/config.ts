@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { RETENTION_YEARS } from '@app/case-domain';
+import { parseMasterKey } from '@app/privacy';
 
 export interface AppConfig {
   port: number;
@@ -8,6 +10,11 @@ export interface AppConfig {
   production: boolean;
   /** The embedded default: one SQLite file for events (and, beside it, the local tables). */
   sqliteFile: string;
+  /**
+   * When the embedded store answers an append: `full` once it is on disk (survives an OS crash or
+   * power loss; the production default), `normal` once SQLite has it (survives a crash of the process).
+   */
+  sqliteSynchronous: 'full' | 'normal';
   /** When set, EventStoreDB is the system of record. */
   eventstoreUrl?: string;
   /** Read models: PostgreSQL when set (with an optional schema), else SQLite beside the events. */
@@ -26,6 +33,11 @@ export interface AppConfig {
   metrics: boolean;
   /** How long an Idempotency-Key is remembered: a retry within it gets the first answer. */
   idempotency: { keyLifetimeHours: number };
+  /**
+   * Personal data: the master key that wraps each debtor's key, and how many years after the
+   * end of the accounting year a closed case's personal data is kept (RULES.md).
+   */
+  personalData: { masterKey: Buffer; retentionYears: number };
 }
 
 /** A setting the process cannot start with; the message names the setting and what is allowed. */
@@ -36,6 +48,8 @@ export class ConfigError extends Error {
 /** Published in this repository, so it may sign tokens only outside production. */
 export const DEV_SECRET = 'dev-secret-change-me-0123456789abcdef';
 const MIN_SECRET_BYTES = 32;
+/** Published in this repository, so it may wrap personal-data keys only outside production. */
+export const DEV_PERSONAL_DATA_KEY = '6465762d706572736f6e616c2d646174612d6b65792d6e6f742d736563726574';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -75,6 +89,7 @@ const Environment = z
     HOST: z.string().default('127.0.0.1'),
     DATA_DIR: z.string().optional(),
     SQLITE_FILE: z.string().optional(),
+    SQLITE_SYNCHRONOUS: oneOf(['full', 'normal']).optional(),
     READ_MODELS_SQLITE_FILE: z.string().optional(),
     EVENTSTORE_URL: urlWith('esdb:', 'esdb+discover:').optional(),
     DATABASE_URL: urlWith('postgres:', 'postgresql:').optional(),
@@ -98,11 +113,29 @@ const Environment = z
     TOKEN_MAX_HOURS: wholeNumber(1, 24 * 30).default(24),
     DOCS: oneOf(['enabled', 'disabled']).optional(),
     METRICS: oneOf(['enabled', 'disabled']).default('enabled'),
+    PERSONAL_DATA_KEY: z
+      .string()
+      .refine(isMasterKey, { error: (issue) => `${masterKeyProblem(String(issue.input))}` })
+      .optional(),
+    PERSONAL_DATA_RETENTION_YEARS: wholeNumber(0, 100).default(RETENTION_YEARS),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
     if (env.CLOCK === 'simulated') {
       ctx.addIssue({ code: 'custom', path: ['CLOCK'], message: 'must be system with NODE_ENV=production' });
+    }
+    if (!env.PERSONAL_DATA_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PERSONAL_DATA_KEY'],
+        message: 'is required with NODE_ENV=production (32 bytes as 64 hex digits or base64)',
+      });
+    } else if (parseMasterKey(env.PERSONAL_DATA_KEY).equals(parseMasterKey(DEV_PERSONAL_DATA_KEY))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PERSONAL_DATA_KEY'],
+        message: 'must not be the published development key in production',
+      });
     }
     if (env.OIDC_ISSUER) return;
     const secret = env.JWT_SECRET;
@@ -147,6 +180,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     production,
     sqliteFile: e.SQLITE_FILE ?? join(dataDir, 'engine.sqlite'),
+    // Group commit makes an fsync per append cheap enough for production; on a developer's machine
+    // and in tests, surviving a crash of the process is enough.
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS ?? (production ? 'full' : 'normal'),
     eventstoreUrl: e.EVENTSTORE_URL,
     readModels: {
       databaseUrl: e.DATABASE_URL,
@@ -173,7 +209,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workers: e.WORKERS,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     idempotency: { keyLifetimeHours: e.IDEMPOTENCY_KEY_HOURS },
+    personalData: {
+      masterKey: parseMasterKey(e.PERSONAL_DATA_KEY ?? DEV_PERSONAL_DATA_KEY),
+      retentionYears: e.PERSONAL_DATA_RETENTION_YEARS,
+    },
   };
+}
+
+function isMasterKey(text: string): boolean {
+  try {
+    parseMasterKey(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Why a master key was refused; never the key itself, which may be a real one with a typo. */
+function masterKeyProblem(text: string): string {
+  try {
+    parseMasterKey(text);
+    return '';
+  } catch (error) {
+    return (error as Error).message.replace(/^The master key /, '');
+  }
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -9,7 +9,7 @@ import {
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EventStore } from '@app/event-store';
-import { CaseProjector, CaseQueries, openReadStore, type ReadStore } from '@app/read-models';
+import { CaseProjector, CaseQueries, openReadStore, SubjectQueries, type ReadStore } from '@app/read-models';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { EVENT_STORE } from '../storage/storage.module';
 import { ProjectionLag } from './projection-lag';
@@ -57,13 +57,14 @@ export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationSh
           },
         },
         { provide: CaseQueries, inject: [READ_STORE], useFactory: (read: ReadStore) => new CaseQueries(read) },
+        { provide: SubjectQueries, inject: [READ_STORE], useFactory: (read: ReadStore) => new SubjectQueries(read) },
         {
           provide: ProjectionLag,
           inject: [EVENT_STORE, CaseProjector, READ_STORE],
           useFactory: (store: EventStore, p: CaseProjector, read: ReadStore) => new ProjectionLag(store, p, read),
         },
       ],
-      exports: [CaseProjector, CaseQueries, ProjectionLag, READ_STORE],
+      exports: [CaseProjector, CaseQueries, SubjectQueries, ProjectionLag, READ_STORE],
     };
   }
 

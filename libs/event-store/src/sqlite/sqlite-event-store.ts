@@ -16,6 +16,7 @@ import type {
 } from '../port';
 import { migrate, type EventRow } from './schema';
 import { allQuery } from './read-all-query';
+import { GroupCommit, groupTransaction } from './group-commit';
 
 export interface SqliteOptions {
   /** A file path, or ':memory:'. */
@@ -24,19 +25,33 @@ export interface SqliteOptions {
   pollIntervalMs?: number;
   /** The clock for `created`; the wall clock by default. */
   now?: () => string;
+  /**
+   * When an append is answered: `full` once it is on disk, `normal` (default) once SQLite has it.
+   * What each survives is in the README. Other tables on `db` stay at NORMAL.
+   */
+  synchronous?: 'full' | 'normal';
+  /** How long an append waits for another process's write lock before failing (ms). */
+  busyTimeoutMs?: number;
+}
+
+interface AppendRequest {
+  streamId: string;
+  events: EventData[];
+  expected: ExpectedRevision;
 }
 
 /**
- * The embedded store on better-sqlite3: WAL, synchronous=NORMAL (a commit survives a process
- * crash; the last transactions may be lost only on an OS crash or power loss), appends in one
- * transaction each.
+ * The embedded store on better-sqlite3, in WAL mode. Concurrent appends are committed in one
+ * transaction (group commit), so one fsync serves many writers; each caller still gets its own
+ * result or error, and appends to one stream in a group see each other.
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
   readonly db: Database.Database;
   private readonly commits = new EventEmitter().setMaxListeners(0);
   private readonly statements;
-  private readonly appendTx;
+  private readonly group: GroupCommit<AppendRequest, AppendResult>;
+  private readonly durable: boolean;
   private readonly pollIntervalMs: number;
   private readonly allStatements = new Map<string, Database.Statement>();
   private readonly now: () => string;
@@ -45,13 +60,14 @@ export class SqliteEventStore implements EventStore {
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db.pragma('cache_size = -65536');
     this.db.pragma('mmap_size = 268435456');
     this.db.pragma('temp_store = MEMORY');
     migrate(this.db);
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.now = options.now ?? (() => new Date().toISOString());
+    this.durable = options.synchronous === 'full';
     const db = this.db;
     this.statements = {
       last: db.prepare('SELECT revision, position FROM es_events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
@@ -66,19 +82,42 @@ export class SqliteEventStore implements EventStore {
         'SELECT * FROM es_events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
       ),
     };
-    this.appendTx = db.transaction((streamId: string, events: EventData[], expected: ExpectedRevision) =>
-      this.appendInTx(streamId, events, expected),
+    const transaction = groupTransaction(db, (r: AppendRequest) => this.appendInTx(r.streamId, r.events, r.expected));
+    this.group = new GroupCommit(
+      (requests) => {
+        const outcomes = this.durably(() => transaction(requests));
+        // Subscribers are told once per group.
+        if (outcomes.some((o, i) => o.ok && requests[i].events.length)) this.commits.emit('commit');
+        return outcomes;
+      },
+      // An fsync is worth a turn of the event loop: after the poll phase, every request read in
+      // it has reached its append. Without one, a turn would cost a lone writer more than it
+      // saves, so the group is what was appended in this tick (concurrent writers, Promise.all).
+      this.durable ? setImmediate : process.nextTick,
     );
   }
 
-  async append(
+  /**
+   * With `full`, the commit waits for the disk; the connection stays at NORMAL for the other
+   * tables on it. `exec`, not a prepared statement: SQLite applies this pragma when it prepares
+   * it, so a re-run statement may change nothing.
+   */
+  private durably<T>(commit: () => T): T {
+    if (!this.durable) return commit();
+    this.db.exec('PRAGMA synchronous = FULL');
+    try {
+      return commit();
+    } finally {
+      this.db.exec('PRAGMA synchronous = NORMAL');
+    }
+  }
+
+  append(
     streamId: string,
     events: EventData[],
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
-    const result = this.appendTx.immediate(streamId, events, options.expectedRevision);
-    if (events.length) this.commits.emit('commit');
-    return result;
+    return this.group.submit({ streamId, events, expected: options.expectedRevision });
   }
 
   private appendInTx(streamId: string, events: EventData[], expected: ExpectedRevision): AppendResult {
@@ -177,7 +216,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.group.flush();
+    this.db.close();
   }
 }
 

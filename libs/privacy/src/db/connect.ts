@@ -9,8 +9,13 @@ export type PrivacyDb = Kysely<PrivacyTables>;
 export interface PrivacyDbConfig {
   databaseUrl?: string;
   sqliteFile?: string;
+  /** An open SQLite database to keep the table in (the engine's local file); left open on close. */
+  sqlite?: Database.Database;
   schema?: string;
 }
+
+/** PostgreSQL's answers when two sessions run CREATE SCHEMA IF NOT EXISTS at once: the loser's. */
+const RACED_TO_CREATE = new Set(['23505', '42P06']);
 
 // The schema is spliced into SQL (CREATE SCHEMA, search_path), where parameters cannot go.
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -29,6 +34,9 @@ export async function openPrivacyDb(config: PrivacyDbConfig): Promise<PrivacyDb>
       await setup.connect();
       try {
         await setup.query(`CREATE SCHEMA IF NOT EXISTS "${config.schema}"`);
+      } catch (error) {
+        // Another connection (the read models, opened at the same time) created it first.
+        if (!RACED_TO_CREATE.has((error as { code?: string }).code ?? '')) throw error;
       } finally {
         await setup.end();
       }
@@ -41,6 +49,11 @@ export async function openPrivacyDb(config: PrivacyDbConfig): Promise<PrivacyDb>
     });
     db = new Kysely<PrivacyTables>({ dialect: new PostgresDialect({ pool }) });
     schema = config.schema ?? 'public';
+  } else if (config.sqlite) {
+    const shared = config.sqlite;
+    // Its owner closes it: closing the key store must not close the engine's database under it.
+    const borrowed = { prepare: (sql: string) => shared.prepare(sql), close: () => undefined };
+    db = new Kysely<PrivacyTables>({ dialect: new SqliteDialect({ database: borrowed }) });
   } else {
     const sqlite = new Database(config.sqliteFile ?? ':memory:');
     sqlite.pragma('journal_mode = WAL');

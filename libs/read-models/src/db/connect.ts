@@ -37,8 +37,14 @@ export async function openReadStore(config: {
     if (config.schema) {
       const setup = new pg.Client({ connectionString: config.databaseUrl });
       await setup.connect();
-      await setup.query(`CREATE SCHEMA IF NOT EXISTS "${config.schema}"`);
-      await setup.end();
+      try {
+        await setup.query(`CREATE SCHEMA IF NOT EXISTS "${config.schema}"`);
+      } catch (error) {
+        // Another connection (the key store, opened at the same time) created it first.
+        if (!['23505', '42P06'].includes((error as { code?: string }).code ?? '')) throw error;
+      } finally {
+        await setup.end();
+      }
     }
     // A schema per deployment (or per test run) keeps read models apart in one database.
     const pool = new pg.Pool({

@@ -20,6 +20,8 @@ const FIRST_INDEXES: ReadonlyArray<readonly [string, string]> = [
   ['creditor', 'creditor_id, status, case_id'],
   ['deadline', 'open_deadline_due_at, case_id'],
   ['limitation', 'limitation_date, case_id'],
+  // A debtor's cases: the access export, erasure and the retention run.
+  ['debtor', 'debtor_id, status, closed_on'],
 ];
 export const LIST_INDEXES: ReadonlyArray<readonly [string, string]> = [
   ...Object.entries(SORTS).flatMap(([name, column]) => [
@@ -84,6 +86,8 @@ export async function createTables(
     .addColumn('closure_reason', 'text')
     .addColumn('revision', 'bigint', (c) => c.notNull())
     .addColumn('last_changed_at', 'text', (c) => c.notNull())
+    .addColumn('closed_on', 'text')
+    .addColumn('personal_data_erased_at', 'text')
     .execute();
   if (options.indexes !== false) await createSummaryIndexes(db, generation, tag);
   await db.schema
@@ -211,22 +215,25 @@ const migrations: Record<string, Migration> = {
   // have the columns already; older ones get them here (filled by the next rebuild).
   '2026-11-25-01-case-tracks': {
     up: async (db) => {
-      const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-      // PostgreSQL lists the tables of every schema: ours is the first on the search path.
-      const schema = postgres
-        ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0].s
-        : undefined;
-      const tables = await db.introspection.getTables();
-      const summary = tables.find((t) => t.name === 'rm_case_summary' && (!postgres || t.schema === schema));
-      for (const column of ['collection_stage', 'dispute_stage']) {
-        if (summary && !summary.columns.some((c) => c.name === column)) {
-          await db.schema.alterTable('rm_case_summary').addColumn(column, 'text').execute();
-        }
+      await addMissingColumns(db, ['collection_stage', 'dispute_stage']);
+    },
+  },
+  // Personal data: when a case closed (its retention runs from then) and whether its debtor was
+  // erased, with an index for a debtor's cases. Older rows get them from the next rebuild.
+  '2026-12-01-01-personal-data': {
+    up: async (db) => {
+      if (await addMissingColumns(db, ['closed_on', 'personal_data_erased_at'])) {
+        await db.schema
+          .createIndex('rm_case_summary_debtor')
+          .ifNotExists()
+          .on('rm_case_summary')
+          .columns(['debtor_id', 'status', 'closed_on'])
+          .execute();
       }
     },
   },
   // Counts kept by the projection (not counted by scanning), and an index for every list order.
-  '2026-12-01-01-case-counts-and-list-indexes': {
+  '2026-12-01-02-case-counts-and-list-indexes': {
     up: async (db) => {
       await createCountsTable(db, TABLES.live.counts, '');
       await createSummaryIndexes(db, 'live', '', LIST_INDEXES);
@@ -234,6 +241,22 @@ const migrations: Record<string, Migration> = {
     },
   },
 };
+
+/** Adds the text columns the live summary table lacks; false when there is no such table yet. */
+async function addMissingColumns(db: Kysely<any>, columns: string[]): Promise<boolean> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  // PostgreSQL lists the tables of every schema: ours is the first on the search path.
+  const schema = postgres ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0].s : undefined;
+  const tables = await db.introspection.getTables();
+  const summary = tables.find((t) => t.name === 'rm_case_summary' && (!postgres || t.schema === schema));
+  if (!summary) return false;
+  for (const column of columns) {
+    if (!summary.columns.some((c) => c.name === column)) {
+      await db.schema.alterTable('rm_case_summary').addColumn(column, 'text').execute();
+    }
+  }
+  return true;
+}
 
 /** Brings the read-model schema up to date (Kysely's migrator, migrations kept in code). */
 export async function migrateReadModels(db: Kysely<any>, schema?: string): Promise<void> {

@@ -1,45 +1,8 @@
 import { CompiledQuery, type Transaction } from 'kysely';
 import type { BatchOps } from './batch-ops';
 import type { CaseSummaryRow, ReadModelTables } from './schema';
-import { addOnConflict, SUMMARY_COLUMNS, TIMELINE } from './sqlite-ops';
-
-/** PostgreSQL's type of each summary column, for the arrays a multi-row insert unnests. */
-const SUMMARY_TYPES: Record<(typeof SUMMARY_COLUMNS)[number], 'text' | 'int8' | 'int4'> = {
-  case_id: 'text',
-  creditor_id: 'text',
-  creditor_reference: 'text',
-  debtor_id: 'text',
-  debtor_name: 'text',
-  debtor_kind: 'text',
-  status: 'text',
-  stage: 'text',
-  collection_stage: 'text',
-  dispute_stage: 'text',
-  principal: 'int8',
-  credited: 'int8',
-  paid: 'int8',
-  fees: 'int8',
-  interest: 'int8',
-  outstanding: 'int8',
-  outstanding_principal: 'int8',
-  disputed: 'int8',
-  collectable: 'int8',
-  interest_accrued_until: 'text',
-  interest_stopped: 'int4',
-  dispute_code: 'int4',
-  collection_paused: 'int4',
-  fees_chargeable_to_debtor: 'int4',
-  stage_at_objection: 'text',
-  open_deadline_kind: 'text',
-  open_deadline_due_at: 'text',
-  creditor_reminders: 'int4',
-  queue_order: 'text',
-  limitation_date: 'text',
-  allowed_actions: 'text',
-  closure_reason: 'text',
-  revision: 'int8',
-  last_changed_at: 'text',
-};
+import { addOnConflict, TIMELINE } from './sqlite-ops';
+import { SUMMARY_COLUMNS, SUMMARY_TYPES, SUMMARY_VALUES } from './summary-columns';
 
 const arrays = (types: readonly string[]) => types.map((t, i) => `$${i + 1}::${t}[]`).join(', ');
 const columnsOf = <R>(rows: readonly R[], keys: ReadonlyArray<keyof R>) => keys.map((k) => rows.map((r) => r[k]));
@@ -104,9 +67,7 @@ export function postgresOps(trx: Transaction<ReadModelTables>): BatchOps {
       await query(
         `INSERT INTO ${table} (${SUMMARY_COLUMNS.join(', ')}) ` +
           `SELECT * FROM unnest(${arrays(SUMMARY_COLUMNS.map((c) => SUMMARY_TYPES[c]))}) ` +
-          `ON CONFLICT (case_id) DO UPDATE SET ${SUMMARY_COLUMNS.slice(1)
-            .map((c) => `${c} = excluded.${c}`)
-            .join(', ')}`,
+          `ON CONFLICT (case_id) DO UPDATE SET ${SUMMARY_VALUES.map((c) => `${c} = excluded.${c}`).join(', ')}`,
         columnsOf<CaseSummaryRow>(rows, SUMMARY_COLUMNS),
       );
     },

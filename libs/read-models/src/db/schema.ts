@@ -39,6 +39,9 @@ export interface CaseSummaryRow {
   closure_reason: string | null;
   revision: number;
   last_changed_at: string;
+  /** The Norwegian date the case closed on (its personal data's retention runs from it). */
+  closed_on: string | null;
+  personal_data_erased_at: string | null;
 }
 
 export interface TimelineRow {

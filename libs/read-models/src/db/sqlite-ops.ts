@@ -1,45 +1,8 @@
 import type { BatchOps } from './batch-ops';
 import type { Kysely } from 'kysely';
 import type { CaseSummaryRow, ReadModelTables } from './schema';
+import { SUMMARY_COLUMNS, SUMMARY_VALUES } from './summary-columns';
 import type { StatementCache } from './statement-cache';
-
-const SUMMARY_COLUMNS = [
-  'case_id',
-  'creditor_id',
-  'creditor_reference',
-  'debtor_id',
-  'debtor_name',
-  'debtor_kind',
-  'status',
-  'stage',
-  'collection_stage',
-  'dispute_stage',
-  'principal',
-  'credited',
-  'paid',
-  'fees',
-  'interest',
-  'outstanding',
-  'outstanding_principal',
-  'disputed',
-  'collectable',
-  'interest_accrued_until',
-  'interest_stopped',
-  'dispute_code',
-  'collection_paused',
-  'fees_chargeable_to_debtor',
-  'stage_at_objection',
-  'open_deadline_kind',
-  'open_deadline_due_at',
-  'creditor_reminders',
-  'queue_order',
-  'limitation_date',
-  'allowed_actions',
-  'closure_reason',
-  'revision',
-  'last_changed_at',
-] as const satisfies ReadonlyArray<keyof CaseSummaryRow>;
-export { SUMMARY_COLUMNS };
 
 /** A count's delta added to the count in place (the same SQL on both dialects). */
 export const addOnConflict = (table: string) =>
@@ -105,9 +68,7 @@ export function sqliteOps(sqlite: StatementCache, db: Kysely<ReadModelTables>): 
       if (!rows.length) return;
       const insert = sqlite.prepare(
         `INSERT INTO ${table} (${SUMMARY_COLUMNS.join(', ')}) VALUES (${SUMMARY_COLUMNS.map(() => '?').join(', ')}) ` +
-          `ON CONFLICT (case_id) DO UPDATE SET ${SUMMARY_COLUMNS.slice(1)
-            .map((c) => `${c} = excluded.${c}`)
-            .join(', ')}`,
+          `ON CONFLICT (case_id) DO UPDATE SET ${SUMMARY_VALUES.map((c) => `${c} = excluded.${c}`).join(', ')}`,
       );
       for (const r of rows) {
         const before = old?.get(r.case_id);

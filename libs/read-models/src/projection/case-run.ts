@@ -1,7 +1,8 @@
-import { caseEventOf, evolve, type CaseState } from '@app/case-domain';
+import { evolve, type CaseEvent, type CaseState } from '@app/case-domain';
 import { serializePosition, type RecordedEvent } from '@app/event-store';
 import type { CaseSummaryRow, TimelineRow } from '../db/schema';
 import { summaryRow } from './case-summary';
+import { projectedEvent } from './personal-values';
 import { sentenceOf } from './timeline';
 
 /** Test hook: called before each event is folded; a throw is that event failing. */
@@ -19,9 +20,15 @@ export class EventFailure extends Error {
 
 /** Folds one event; any throw (the hook, `evolve`) becomes an `EventFailure` naming the event. */
 export function foldEvent(state: CaseState, e: RecordedEvent, hook?: EventHook): CaseState {
+  return foldProjected(state, e, hook).state;
+}
+
+/** Folds one event as the projections see it, and gives that event too (for its sentence). */
+function foldProjected(state: CaseState, e: RecordedEvent, hook?: EventHook): { state: CaseState; event: CaseEvent } {
   try {
     hook?.(e, state);
-    return evolve(state, caseEventOf(e.type, e.data));
+    const event = projectedEvent(e, state);
+    return { state: evolve(state, event), event };
   } catch (error) {
     throw new EventFailure(e, error);
   }
@@ -51,7 +58,7 @@ export function startRun(caseId: string, base: CaseState, baseRevision: number):
 export function step(run: CaseRun, e: RecordedEvent, hook?: EventHook): boolean {
   if (run.failure) return false;
   try {
-    const state = foldEvent(run.state, e, hook);
+    const { state, event } = foldProjected(run.state, e, hook);
     const row: TimelineRow = {
       case_id: run.caseId,
       revision: Number(e.revision),
@@ -59,7 +66,7 @@ export function step(run: CaseRun, e: RecordedEvent, hook?: EventHook): boolean 
       type: e.type,
       actor: JSON.stringify(e.metadata.actor ?? null),
       at: (e.data as { at: string }).at,
-      sentence: sentenceOf(caseEventOf(e.type, e.data)),
+      sentence: sentenceOf(event),
     };
     run.state = state;
     run.revision = Number(e.revision);
@@ -86,7 +93,7 @@ export function finishRun(run: CaseRun): CaseSummaryRow | null {
     let summary: CaseSummaryRow | null = null;
     for (let i = 0; i < run.events.length; i++) {
       const e = run.events[i];
-      const next = evolve(state, caseEventOf(e.type, e.data));
+      const next = evolve(state, projectedEvent(e, state));
       try {
         const row = next.facts ? summaryRow(next, Number(e.revision)) : null;
         state = next;

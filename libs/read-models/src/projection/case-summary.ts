@@ -41,5 +41,7 @@ export function summaryRow(state: CaseState, revision: number): CaseSummaryRow {
     closure_reason: f.closure?.reason ?? null,
     revision,
     last_changed_at: f.lastChangedAt,
+    closed_on: f.closure ? dateOf(f.closure.at) : null,
+    personal_data_erased_at: f.personalDataErasedAt ?? null,
   };
 }

@@ -101,6 +101,8 @@ export function sentenceOf(e: CaseEvent): string {
       return `Deadline ${e.data.kind} cancelled${e.data.reason ? `: ${e.data.reason}` : ''}.`;
     case 'DeadlineFired':
       return `Deadline ${e.data.kind} reached.`;
+    case 'PersonalDataErased':
+      return `The debtor's personal data was erased (${e.data.basis === 'request' ? 'on request' : 'retention period ended'}: ${e.data.reason}).`;
     case 'LimitationWarningIssued':
       return `Limitation warning: the claim becomes time-barred on ${e.data.limitationDate}.`;
   }
