@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { CaseRuntimeModule, TokenVerifier, type AppConfig, type RuntimeOverrides } from '@app/case-runtime';
 import { AuthGuard } from './auth/auth.guard';
@@ -14,7 +13,8 @@ import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { ReadQueryController } from './read/read-query.controller';
-import { requestLogOptions } from './logging/log-options';
+import { API_LOGGER, loggerModule } from './logging/api-logger';
+import { createLogger } from './logging/log-options';
 
 /** What a test (or an embedding) may replace: the runtime's clock, and where the logs go. */
 export interface AppOverrides extends RuntimeOverrides {
@@ -25,13 +25,10 @@ export interface AppOverrides extends RuntimeOverrides {
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, overrides: AppOverrides = {}): DynamicModule {
+    const logger = createLogger(config, overrides.logDestination);
     return {
       module: AppModule,
-      imports: [
-        CaseRuntimeModule.forRoot(config, overrides),
-        TerminusModule,
-        LoggerModule.forRoot({ pinoHttp: requestLogOptions(config, overrides.logDestination) }),
-      ],
+      imports: [CaseRuntimeModule.forRoot(config, overrides), TerminusModule, loggerModule(logger)],
       controllers: [
         CaseCommandController,
         CaseQueryController,
@@ -46,6 +43,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         CaseCommandService,
+        { provide: API_LOGGER, useValue: logger },
       ],
     };
   }

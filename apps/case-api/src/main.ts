@@ -1,10 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig } from '@app/case-runtime';
+import { ConfigError, exitWithinGrace, loadConfig } from '@app/case-runtime';
 import { createApp } from './bootstrap';
 
 async function main() {
   const config = loadConfig();
   const app = await createApp(config);
+  exitWithinGrace();
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '@app/case-runtime';
+import { ConfigError, exitWithinGrace, loadConfig } from '@app/case-runtime';
 import { WorkerModule } from './worker.module';
 
 async function main() {
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
   app.enableShutdownHooks();
+  exitWithinGrace();
   const store = config.eventstoreUrl ? 'EventStoreDB' : `SQLite at ${config.sqliteFile}`;
   process.stdout.write(`Case worker running: projector and timer service on ${store}.\n`);
 }

@@ -3,11 +3,13 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import { Clock, clockFor } from './clock/clock';
 import { CaseRepository } from './commands/case-repository';
+import { CaseStateCache } from './commands/case-state-cache';
 import { CaseCommands, ExecuteCaseCommandHandler } from './commands/execute-case-command';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { TimerIndex } from './deadlines/timer-index';
 import { TimerService } from './deadlines/timer-service';
 import { PersonalDataService } from './personal-data/personal-data.service';
+import { BackgroundProgress } from './progress/background-progress';
 import { ReadModelsModule } from './read/read-models.module';
 import { LOCAL_DB, StorageModule } from './storage/storage.module';
 
@@ -31,6 +33,8 @@ export class CaseRuntimeModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
+        BackgroundProgress,
+        { provide: CaseStateCache, useValue: new CaseStateCache(config.caseCache.cases) },
         CaseRepository,
         ExecuteCaseCommandHandler,
         CaseCommands,
@@ -38,7 +42,16 @@ export class CaseRuntimeModule {
         TimerService,
         PersonalDataService,
       ],
-      exports: [APP_CONFIG, Clock, CaseRepository, CaseCommands, TimerIndex, TimerService, PersonalDataService],
+      exports: [
+        APP_CONFIG,
+        Clock,
+        BackgroundProgress,
+        CaseRepository,
+        CaseCommands,
+        TimerIndex,
+        TimerService,
+        PersonalDataService,
+      ],
     };
   }
 }

@@ -4,6 +4,7 @@ import { Problems } from '../http/problem';
 import type { CaseCommandType } from '@app/case-domain';
 import { InvalidToken, mayGive, TokenVerifier, type Principal, type Role } from '@app/case-runtime';
 import { COMMAND_KEY } from '../cases/command-context';
+import { VerifiedTokens } from './verified-tokens';
 
 const PUBLIC = 'auth:public';
 const ROLES_KEY = 'auth:roles';
@@ -20,10 +21,14 @@ export const CurrentPrincipal = createParamDecorator(
 /** Every route needs a valid bearer token unless marked public; 401 without one, 403 for the wrong role. */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly tokens: VerifiedTokens;
+
   constructor(
-    private readonly verifier: TokenVerifier,
+    verifier: TokenVerifier,
     private readonly reflector: Reflector,
-  ) {}
+  ) {
+    this.tokens = new VerifiedTokens(verifier);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -33,7 +38,7 @@ export class AuthGuard implements CanActivate {
     const match = header?.match(/^Bearer\s+(.+)$/i);
     if (!match) throw Problems.unauthorized('A bearer token is required (Authorization: Bearer <token>).');
     try {
-      request.principal = await this.verifier.verify(match[1]);
+      request.principal = await this.tokens.verify(match[1]);
     } catch (error) {
       if (error instanceof InvalidToken) throw Problems.unauthorized(`The token was refused: ${error.message}`);
       throw error;

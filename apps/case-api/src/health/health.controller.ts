@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '../auth/auth.guard';
-import { EventStoreHealth, ProjectionLag } from '@app/case-runtime';
+import { BackgroundProgress, EventStoreHealth, ProjectionLag } from '@app/case-runtime';
 
 @ApiTags('operations')
 @Public()
@@ -13,6 +13,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly eventStore: EventStoreHealth,
     private readonly lag: ProjectionLag,
+    private readonly background: BackgroundProgress,
   ) {}
 
   @Get()
@@ -31,6 +32,12 @@ export class HealthController {
         const lag = await this.lag.measure();
         if (lag.projector === 'failed') return indicator.down({ ...lag });
         return indicator.up({ condition: lag.parked > 0 ? 'degraded' : 'healthy', ...lag });
+      },
+      // Catching up is not down: the process answers while its background work (timer index, a
+      // backlog of due timers) gets there, and says how far it is.
+      () => {
+        const { catchingUp, work } = this.background.snapshot();
+        return this.indicators.check('background').up({ condition: catchingUp ? 'catching up' : 'live', ...work });
       },
     ]);
   }

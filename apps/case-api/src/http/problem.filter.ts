@@ -13,7 +13,11 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toProblem(error);
-    if (body.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (body.status >= 500) {
+      // The correlation id ties the error to its request line (the request log binds no context).
+      const id = String(host.switchToHttp().getRequest<{ id?: unknown }>().id ?? '-');
+      this.logger.error(`request ${id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 

@@ -1,13 +1,12 @@
-import type { DestinationStream } from 'pino';
-import type { Options } from 'pino-http';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { AppConfig } from '@app/case-runtime';
-import { correlationIdFor } from '../http/correlation';
 
 /**
  * Where personal data could reach a log line, and is cut out before it is written: credentials
  * and cookies, any request or response body (handovers carry the debtor's name and contact,
  * objections the debtor's own words), and the query string (a search could name a debtor).
- * pino-http logs none of the bodies today; the redaction keeps it so if a serializer changes.
+ * The request log writes none of the bodies or headers; the redaction keeps it so if a log
+ * call or a serializer ever passes them.
  */
 export const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -19,14 +18,10 @@ export const REDACTED_PATHS = [
   'err.response',
 ];
 
-/** The request log's options, and the stream it writes to (stdout unless a test captures it). */
-export function requestLogOptions(
-  config: AppConfig,
-  destination?: DestinationStream,
-): Options | [Options, DestinationStream] {
-  const options: Options = {
+/** The logger's options: the level, the redaction, and a request shown by its path only. */
+export function logOptions(config: AppConfig): LoggerOptions {
+  return {
     level: config.logLevel,
-    genReqId: correlationIdFor,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: {
       // The path only: a query string is left out, it could name a debtor.
@@ -35,7 +30,12 @@ export function requestLogOptions(
         method: req.method,
         url: req.url.split('?')[0],
       }),
+      err: pino.stdSerializers.err,
     },
   };
-  return destination ? [options, destination] : options;
+}
+
+/** The API's one logger, writing JSON lines to stdout unless a test captures them. */
+export function createLogger(config: AppConfig, destination?: DestinationStream): Logger {
+  return destination ? pino(logOptions(config), destination) : pino(logOptions(config));
 }

@@ -1,31 +1,78 @@
-import { Injectable } from '@nestjs/common';
-import { fold, type CaseState } from '@app/case-domain';
+import { Injectable, Optional } from '@nestjs/common';
+import { fold, initialCaseState, type CaseState } from '@app/case-domain';
 import { CaseStreams, type StoredCaseEvent, type StreamRevision } from './case-streams.port';
+import { CaseStateCache, NO_KEYS, pruned, withKeysOf, type FoldedCase, type KeyUses } from './case-state-cache';
 
 export interface LoadedCase {
   state: CaseState;
+  /** The events this load read: the whole stream, or (`complete: false`) those after a cached revision. */
   stored: StoredCaseEvent[];
+  complete: boolean;
   revision: StreamRevision;
   recordedAt: string | null;
+  /** The Idempotency-Keys in the whole stream, up to `revision`. */
+  keys: KeyUses;
 }
 
-/** A case is the fold of its stream; nothing else is stored on the write side. */
-export async function loadCase(streams: CaseStreams, caseId: string): Promise<LoadedCase> {
-  const stored = await streams.read(caseId);
+/**
+ * A case is the fold of its stream; nothing else is stored on the write side. With a cache, a
+ * load reads only the events after the cached revision and folds them onto the cached state:
+ * what it returns is as current as a full read, since the tail always comes from the store.
+ */
+export async function loadCase(
+  streams: CaseStreams,
+  caseId: string,
+  cache?: CaseStateCache,
+  keysSince = '',
+): Promise<LoadedCase> {
+  const cached = cache?.get(caseId);
+  if (cached) {
+    // The debtor is known from the cached state: the adapter need not read the handover to open the tail.
+    const subjectId = cached.state.facts?.debtor.id;
+    const tail = await streams.read(caseId, { fromRevision: cached.revision + 1n, subjectId });
+    // The tail must continue the cached revision; anything else (it cannot, but) is read afresh.
+    if (tail.length === 0 || tail[0].revision === cached.revision + 1n) {
+      return remembered(cache!, caseId, foldOnto(cached, tail), keysSince);
+    }
+  }
+  const loaded = foldOnto(null, await streams.read(caseId));
+  return cache ? remembered(cache, caseId, loaded, keysSince) : loaded;
+}
+
+function foldOnto(from: FoldedCase | null, stored: StoredCaseEvent[]): LoadedCase {
   const last = stored[stored.length - 1];
   return {
-    state: fold(stored.map((s) => s.event)),
+    state: fold(
+      stored.map((s) => s.event),
+      from?.state ?? initialCaseState,
+    ),
     stored,
-    revision: last ? last.revision : 'no_stream',
-    recordedAt: last?.recordedAt ?? null,
+    complete: from === null,
+    revision: last ? last.revision : (from?.revision ?? 'no_stream'),
+    recordedAt: last?.recordedAt ?? from?.recordedAt ?? null,
+    keys: withKeysOf(from?.keys ?? NO_KEYS, stored),
   };
+}
+
+/**
+ * Only what `CaseStreams.read` returned is cached, folded: never the state a command computed
+ * for its own events (the store may have kept an earlier decider's twin of them instead).
+ */
+function remembered(cache: CaseStateCache, caseId: string, loaded: LoadedCase, keysSince: string): LoadedCase {
+  if (loaded.revision === 'no_stream') return loaded;
+  const { state, revision, recordedAt } = loaded;
+  cache.offer(caseId, { state, revision, recordedAt: recordedAt!, keys: pruned(loaded.keys, keysSince) });
+  return loaded;
 }
 
 @Injectable()
 export class CaseRepository {
-  constructor(private readonly streams: CaseStreams) {}
+  constructor(
+    private readonly streams: CaseStreams,
+    @Optional() private readonly cache?: CaseStateCache,
+  ) {}
 
   load(caseId: string): Promise<LoadedCase> {
-    return loadCase(this.streams, caseId);
+    return loadCase(this.streams, caseId, this.cache);
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '../clock/clock';
+import { CaseStateCache } from './case-state-cache';
 import { CaseStreams } from './case-streams.port';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { IdempotencyStore } from '../storage/idempotency-store';
@@ -16,8 +17,14 @@ export class ExecuteCaseCommand {
 export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CommandOutcome> {
   private readonly deps: CommandPathDeps;
 
-  constructor(streams: CaseStreams, clock: Clock, keys: IdempotencyStore, @Inject(APP_CONFIG) config: AppConfig) {
-    this.deps = { streams, clock, keys, keyLifetimeMs: config.idempotency.keyLifetimeHours * 3_600_000 };
+  constructor(
+    streams: CaseStreams,
+    clock: Clock,
+    keys: IdempotencyStore,
+    @Inject(APP_CONFIG) config: AppConfig,
+    cache: CaseStateCache,
+  ) {
+    this.deps = { streams, clock, keys, keyLifetimeMs: config.idempotency.keyLifetimeHours * 3_600_000, cache };
   }
 
   execute({ envelope }: ExecuteCaseCommand): Promise<CommandOutcome> {

@@ -15,6 +15,7 @@ import { eventMetadata } from './metadata';
 import type { Clock } from '../clock/clock';
 import type { IdempotencyStore } from '../storage/idempotency-store';
 import { loadCase, type LoadedCase } from './case-repository';
+import { mayHaveUsed, type CaseStateCache } from './case-state-cache';
 import { CaseStreams, StaleRevision } from './case-streams.port';
 import { fingerprintOf, idempotencyScopeOf, priorUseIn } from './idempotency';
 import { eventIds } from './ids';
@@ -38,6 +39,8 @@ export interface CommandPathDeps {
   keys: IdempotencyStore;
   /** How long an idempotency key is remembered. */
   keyLifetimeMs: number;
+  /** Folded state by stream revision: a load then reads only what came after. */
+  cache?: CaseStateCache;
 }
 
 type Keyed = { scope: string; key: string; fingerprint: string; since: string };
@@ -54,15 +57,17 @@ export async function handleCaseCommand(deps: CommandPathDeps, envelope: CaseCom
     return { kind: 'forbidden', message: `The ${principal.role} role may not ${command.type}.` };
   }
   const now = deps.clock.now();
-  const keyed = envelope.idempotencyKey ? keyOf(deps, envelope, now) : null;
+  const keysSince = sinceFor(deps, now);
+  // Only a request with an Idempotency-Key pays for its fingerprint and the key checks.
+  const keyed = envelope.idempotencyKey ? keyOf(envelope, keysSince) : null;
   if (keyed) {
     const earlier = deps.keys.find(keyed.scope, keyed.key, keyed.since);
     if (earlier && (earlier.fingerprint !== keyed.fingerprint || earlier.caseId !== caseId)) return keyReused();
   }
-  const loaded = await loadCase(deps.streams, caseId);
+  const loaded = await loadCase(deps.streams, caseId, deps.cache, keysSince);
   const { state, revision } = loaded;
   if (state.facts && !visibleTo(state, principal)) return { kind: 'notFound', message: 'No such case.' };
-  const replay = keyed && replayFrom(caseId, loaded, keyed);
+  const replay = keyed && (await replayFrom(deps, caseId, loaded, keyed));
   if (replay) return replay;
   if (command.type === 'HandOverClaim' && state.facts && revision !== 'no_stream') {
     const view = caseViewOf(state, dateOf(now));
@@ -98,7 +103,7 @@ export async function handleCaseCommand(deps: CommandPathDeps, envelope: CaseCom
     if (error instanceof SubjectErased) return erasedSubject(error, state, command, now);
     if (!(error instanceof StaleRevision)) throw error;
     // Another request won the revision; if it was this request's twin (same key), answer as it was answered.
-    const raced = keyed && replayFrom(caseId, await loadCase(deps.streams, caseId), keyed);
+    const raced = keyed && (await replayFrom(deps, caseId, await loadCase(deps.streams, caseId, deps.cache), keyed));
     return raced || { kind: 'conflict', expected: revision, actual: error.actual };
   }
   if (keyed) remember(deps, keyed, caseId, now);
@@ -169,22 +174,36 @@ function metadataFor(envelope: CaseCommandEnvelope, keyed: Keyed | null, now: st
   };
 }
 
-function keyOf(deps: CommandPathDeps, envelope: CaseCommandEnvelope, now: string): Keyed {
+/** Keys used before this instant are forgotten. */
+const sinceFor = (deps: CommandPathDeps, now: string) => new Date(Date.parse(now) - deps.keyLifetimeMs).toISOString();
+
+function keyOf(envelope: CaseCommandEnvelope, since: string): Keyed {
   return {
     scope: idempotencyScopeOf(envelope.principal),
     key: envelope.idempotencyKey!,
     fingerprint: fingerprintOf(envelope.command),
-    since: new Date(Date.parse(now) - deps.keyLifetimeMs).toISOString(),
+    since,
   };
 }
 
-/** The first answer to a keyed request whose events are already in the stream. */
-function replayFrom(caseId: string, loaded: LoadedCase, keyed: Keyed): CommandOutcome | null {
-  const prior = priorUseIn(loaded.stored, keyed.scope, keyed.key, keyed.since);
+/**
+ * The first answer to a keyed request whose events are already in the stream. The load says
+ * whether the key can be in the stream at all; only then is the whole stream read (a load from
+ * the cache read only its tail), to find that request's events and the state they left.
+ */
+async function replayFrom(
+  deps: CommandPathDeps,
+  caseId: string,
+  loaded: LoadedCase,
+  keyed: Keyed,
+): Promise<CommandOutcome | null> {
+  if (!mayHaveUsed(loaded.keys, keyed.scope, keyed.key, keyed.since)) return null;
+  const stored = loaded.complete ? loaded.stored : await deps.streams.read(caseId);
+  const prior = priorUseIn(stored, keyed.scope, keyed.key, keyed.since);
   if (!prior) return null;
   if (prior.fingerprint !== keyed.fingerprint) return keyReused();
   const last = prior.events[prior.events.length - 1];
-  const upTo = loaded.stored.filter((s) => s.revision <= last.revision).map((s) => s.event);
+  const upTo = stored.filter((s) => s.revision <= last.revision).map((s) => s.event);
   const state: CaseState = fold(upTo);
   const at = String(last.metadata.occurredAt);
   return {

@@ -38,6 +38,8 @@ export interface AppConfig {
    * end of the accounting year a closed case's personal data is kept (RULES.md).
    */
   personalData: { masterKey: Buffer; retentionYears: number };
+  /** How many cases' folded state the command path keeps (0: none, every load folds the whole stream). */
+  caseCache: { cases: number };
 }
 
 /** A setting the process cannot start with; the message names the setting and what is allowed. */
@@ -110,6 +112,7 @@ const Environment = z
     WORKERS: oneOf(['in-process', 'separate']).default('in-process'),
     LOG_LEVEL: oneOf(LOG_LEVELS).optional(),
     IDEMPOTENCY_KEY_HOURS: wholeNumber(1, 24 * 365).default(24),
+    CASE_CACHE_SIZE: wholeNumber(0, 10_000_000).default(10_000),
     TOKEN_MAX_HOURS: wholeNumber(1, 24 * 30).default(24),
     DOCS: oneOf(['enabled', 'disabled']).optional(),
     METRICS: oneOf(['enabled', 'disabled']).default('enabled'),
@@ -213,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       masterKey: parseMasterKey(e.PERSONAL_DATA_KEY ?? DEV_PERSONAL_DATA_KEY),
       retentionYears: e.PERSONAL_DATA_RETENTION_YEARS,
     },
+    caseCache: { cases: e.CASE_CACHE_SIZE },
   };
 }
 

@@ -9,12 +9,15 @@ export interface DueTimer {
   dueAt: string;
 }
 
+/** The events the index is kept from. */
+export const TIMER_EVENTS = ['DeadlineScheduled', 'DeadlineCancelled', 'DeadlineFired'];
+
 const CHECKPOINT = 'timer-index';
 
 /**
- * Every case timer and its status, kept from the events. Each event and the checkpoint it
- * advances are written in one transaction, and applying an event twice changes nothing, so a
- * crash anywhere neither loses nor doubles a timer.
+ * Every case timer and its status, kept from the events. A page of events and the checkpoint
+ * it advances are written in one transaction, and applying an event twice changes nothing, so
+ * a crash anywhere neither loses nor doubles a timer.
  */
 export class TimerIndex {
   private readonly schedule;
@@ -22,7 +25,7 @@ export class TimerIndex {
   private readonly setCheckpoint;
   private readonly getCheckpoint;
   private readonly due;
-  private readonly mark;
+  private readonly countDue;
   private readonly applyTx;
 
   constructor(db: Database.Database) {
@@ -43,22 +46,19 @@ export class TimerIndex {
     this.getCheckpoint = db.prepare('SELECT position FROM checkpoints WHERE name = ?').pluck();
     this.due = db.prepare(`SELECT timer_id AS timerId, case_id AS caseId, kind, due_at AS dueAt FROM case_timers
       WHERE status = 'open' AND due_at <= ? ORDER BY due_at, timer_id LIMIT ?`);
-    this.mark = this.close;
-    this.applyTx = db.transaction((event: RecordedEvent) => {
-      const data = event.data as { timerId: string; kind: string; dueAt?: string };
-      if (event.type === 'DeadlineScheduled') {
-        this.schedule.run(data.timerId, event.streamId.replace(/^case-/, ''), data.kind, data.dueAt);
-      } else if (event.type === 'DeadlineFired') {
-        this.close.run('fired', data.timerId);
-      } else if (event.type === 'DeadlineCancelled') {
-        this.close.run('cancelled', data.timerId);
-      }
-      this.setCheckpoint.run(CHECKPOINT, serializePosition(event.position));
+    this.countDue = db.prepare(`SELECT count(*) FROM case_timers WHERE status = 'open' AND due_at <= ?`).pluck();
+    this.applyTx = db.transaction((events: readonly RecordedEvent[], through: Position) => {
+      for (const event of events) this.applyOne(event);
+      this.setCheckpoint.run(CHECKPOINT, serializePosition(through));
     });
   }
 
-  apply(event: RecordedEvent): void {
-    this.applyTx(event);
+  /**
+   * Applies a page of events and moves the checkpoint to `through` (the last of them, or past
+   * it when the events in between hold no timer), all in one transaction.
+   */
+  applyPage(events: readonly RecordedEvent[], through: Position): void {
+    this.applyTx(events, through);
   }
 
   checkpoint(): Position | 'start' {
@@ -70,8 +70,24 @@ export class TimerIndex {
     return this.due.all(now, limit) as DueTimer[];
   }
 
+  /** How many open timers are due by `now` (what a backlog still holds). */
+  dueCount(now: string): number {
+    return this.countDue.get(now) as number;
+  }
+
   /** What the service concluded itself, ahead of the event that will confirm it. */
   settle(timerId: string, status: Exclude<TimerStatus, 'open'>): void {
-    this.mark.run(status, timerId);
+    this.close.run(status, timerId);
+  }
+
+  private applyOne(event: RecordedEvent): void {
+    const data = event.data as { timerId: string; kind: string; dueAt?: string };
+    if (event.type === 'DeadlineScheduled') {
+      this.schedule.run(data.timerId, event.streamId.replace(/^case-/, ''), data.kind, data.dueAt);
+    } else if (event.type === 'DeadlineFired') {
+      this.close.run('fired', data.timerId);
+    } else if (event.type === 'DeadlineCancelled') {
+      this.close.run('cancelled', data.timerId);
+    }
   }
 }

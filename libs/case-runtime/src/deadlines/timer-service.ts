@@ -1,55 +1,64 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { comparePositions, type EventStore, type Position, type Subscription } from '@app/event-store';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { EventStore } from '@app/event-store';
 import { SYSTEM_TIMER } from '../auth/principal';
 import { CaseCommands } from '../commands/execute-case-command';
 import type { CommandOutcome } from '../commands/outcome';
 import { Clock } from '../clock/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { BackgroundProgress, type WorkProgress } from '../progress/background-progress';
 import { EVENT_STORE } from '../storage/storage.module';
 import { TimerIndex } from './timer-index';
+import { TimerIndexFollower } from './timer-index-follower';
 
-const TIMER_EVENTS = ['DeadlineScheduled', 'DeadlineCancelled', 'DeadlineFired'];
-/** A bound on one run, so a backlog cannot hold the loop for ever. */
-const MAX_FIRINGS_PER_RUN = 10_000;
+/** A bound on one run, so a backlog (or a timer that keeps meeting conflicts) cannot hold it for ever. */
+const MAX_ATTEMPTS_PER_RUN = 10_000;
+/** How often the index looks for new timer events when nothing asks it to. */
+const INDEX_IDLE_MS = 250;
 
 /**
  * Fires due case timers, once each, across restarts and with several services running: the
- * index comes from the events through a checkpointed subscription; a due timer goes through
+ * index comes from the events (kept up by the follower, in pages); a due timer goes through
  * the same command path as a caseworker's command, as the system, with the timer id as the
- * idempotency key (so two services deciding the same firing append it once).
+ * idempotency key (so two services deciding the same firing append it once). A backlog is
+ * fired one timer per turn of the event loop, so requests, `/health` and SIGTERM are heard
+ * while it drains, and a stop ends the run after the timer in hand.
  */
 @Injectable()
-export class TimerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TimerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(TimerService.name);
-  private subscription?: Subscription;
+  private readonly follower: TimerIndexFollower;
   private loop?: NodeJS.Timeout;
   private running: Promise<number> = Promise.resolve(0);
-  private indexed: Position | 'start' = 'start';
   private stopped = false;
+  private backlog = { firing: false, dueAtStart: 0, fired: 0, attempts: 0 };
 
   constructor(
     private readonly index: TimerIndex,
     private readonly commands: CaseCommands,
     private readonly clock: Clock,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    progress: BackgroundProgress,
+  ) {
+    this.follower = new TimerIndexFollower(index, store, (error) =>
+      this.logger.error(`The timer index could not follow the store: ${messageOf(error)}`),
+    );
+    if (config.workers === 'separate') return;
+    progress.report('timerIndex', () => this.follower.progress());
+    progress.report('timers', () => this.backlogProgress());
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.workers === 'separate') return;
-    this.indexed = this.index.checkpoint();
-    this.subscription = this.store.subscribeToAll(
-      (event) => {
-        this.index.apply(event);
-        this.indexed = event.position;
-      },
-      {
-        from: this.indexed,
-        filter: { streamPrefixes: ['case-'], eventTypes: TIMER_EVENTS },
-        onError: (error) =>
-          this.logger.error(`The timer index stopped: ${error instanceof Error ? error.message : String(error)}`),
-      },
-    );
+    // Built in the background: a first start on a large store answers requests meanwhile.
+    this.follower.start(INDEX_IDLE_MS);
     if (this.config.timers.pollMs > 0) {
       this.loop = setInterval(() => {
         void this.runDue().catch((e) => this.logger.error(e));
@@ -58,28 +67,49 @@ export class TimerService implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any module's shutdown, so the stores are still open while the timer in hand finishes. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.loop) clearInterval(this.loop);
+    await this.follower.stop();
     await this.running.catch(() => undefined);
-    await this.subscription?.stop();
   }
 
-  /** Fires every timer due by the clock's now; one run at a time. Returns how many fired. */
+  /** Fires every timer due by the clock's now; one run at a time. Returns how many fired (none with WORKERS=separate: the worker fires). */
   runDue(): Promise<number> {
+    if (this.config.workers === 'separate') return Promise.resolve(0);
     this.running = this.running.catch(() => 0).then(() => this.fireDue());
     return this.running;
   }
 
   private async fireDue(): Promise<number> {
     let fired = 0;
-    while (!this.stopped && fired < MAX_FIRINGS_PER_RUN) {
-      await this.catchUp();
-      const due = this.index.dueBy(this.clock.now());
-      if (due.length === 0) break;
-      for (const timer of due) fired += (await this.fire(timer.caseId, timer.timerId)) ? 1 : 0;
+    let attempts = 0;
+    await this.follower.catchUp();
+    this.backlog = { firing: true, dueAtStart: this.index.dueCount(this.clock.now()), fired: 0, attempts: 0 };
+    try {
+      while (!this.stopped && attempts < MAX_ATTEMPTS_PER_RUN) {
+        const due = this.index.dueBy(this.clock.now());
+        if (due.length === 0) break;
+        for (const timer of due) {
+          if (this.stopped || attempts >= MAX_ATTEMPTS_PER_RUN) break;
+          attempts += 1;
+          if (await this.fire(timer.caseId, timer.timerId)) fired += 1;
+          this.backlog = { ...this.backlog, fired, attempts };
+          await nextTurn();
+        }
+        // The firings above scheduled and cancelled timers of their own: the index takes them in before the next look.
+        if (!this.stopped) await this.follower.catchUp();
+      }
+    } finally {
+      this.backlog = { ...this.backlog, firing: false };
     }
     return fired;
+  }
+
+  private backlogProgress(): WorkProgress {
+    const { firing, dueAtStart, fired, attempts } = this.backlog;
+    return { state: firing ? 'catching up' : 'live', dueAtStart, fired, attempts };
   }
 
   private async fire(caseId: string, timerId: string): Promise<boolean> {
@@ -110,18 +140,6 @@ export class TimerService implements OnApplicationBootstrap, OnApplicationShutdo
         throw new Error(`The timer service could not fire ${timerId}: ${outcome.message}`);
     }
   }
-
-  /** Waits until the index has seen everything in the store up to now. */
-  private async catchUp(): Promise<void> {
-    const [head] = await this.store.readAll({
-      direction: 'backwards',
-      maxCount: 1,
-      filter: { streamPrefixes: ['case-'], eventTypes: TIMER_EVENTS },
-    });
-    if (!head) return;
-    for (let waited = 0; this.indexed === 'start' || comparePositions(this.indexed, head.position) < 0; waited += 10) {
-      if (waited > 30_000) throw new Error('The timer index did not catch up within 30 s');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
