@@ -49,6 +49,7 @@ export class MemoryWatch {
   readonly startHeap: number;
   peakRss: number;
   readonly liveHeap: number[] = [];
+  readonly rssAt: number[] = [];
   private readonly timer: NodeJS.Timeout;
 
   constructor() {
@@ -56,18 +57,20 @@ export class MemoryWatch {
     const m = process.memoryUsage();
     this.startRss = this.peakRss = m.rss;
     this.startHeap = m.heapUsed;
-    this.timer = setInterval(() => this.rss(), 100);
+    this.timer = setInterval(() => this.samplePeak(), 100);
   }
 
-  private rss() {
+  private samplePeak() {
     this.peakRss = Math.max(this.peakRss, process.memoryUsage().rss);
   }
 
   /** A checkpoint: the live heap now. */
   sample(): void {
-    this.rss();
+    this.samplePeak();
     global.gc?.();
-    this.liveHeap.push(process.memoryUsage().heapUsed);
+    const m = process.memoryUsage();
+    this.liveHeap.push(m.heapUsed);
+    this.rssAt.push(m.rss);
   }
 
   stop() {
@@ -81,6 +84,7 @@ export class MemoryWatch {
       /** The live heap halfway and at the end: flat when the second half adds nothing. */
       heapHalfway: this.liveHeap[Math.floor((this.liveHeap.length - 1) / 2)] ?? this.startHeap,
       liveHeap: this.liveHeap,
+      rss: this.rssAt,
       heapAtEnd: this.liveHeap[this.liveHeap.length - 1] ?? this.startHeap,
       collected,
     };

@@ -68,7 +68,8 @@ async function rebuildRows(
       met: memory.heapAtEnd <= memory.heapHalfway * 1.1,
       note:
         `live heap at each quarter: ${memory.liveHeap.map(MB).join(', ')} MB (start ${MB(memory.startHeap)}); ` +
-        `peak RSS ${MB(memory.peakRss)} MB from ${MB(memory.startRss)} MB` +
+        `RSS at each quarter ${memory.rss.map(MB).join(', ')} MB, peak ${MB(memory.peakRss)} MB from ${MB(memory.startRss)} MB ` +
+        '(the event store maps 256 MB of its file, each SQLite page cache holds 64 MB)' +
         (memory.collected ? '' : '; run without --expose-gc: heap figures include garbage'),
     },
   ] satisfies BenchRow[];

@@ -62,7 +62,6 @@ export async function openReadStore(config: {
     // Case ids are random, so each batch touches pages all over the tables and their indexes: a
     // page cache of 64 MB (the default is 2 MB) keeps them from being read and written again.
     file.pragma('cache_size = -65536');
-    file.pragma('temp_store = MEMORY');
     sqlite = new StatementCache(file);
     db = new Kysely<ReadModelTables>({ dialect: new SqliteDialect({ database: sqlite }) });
     dialect = 'sqlite';
