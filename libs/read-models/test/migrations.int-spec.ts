@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { openReadStore, type ReadStore } from '../src';
+import { CaseQueries, openReadStore, type ReadStore } from '../src';
+import { LIST_INDEXES } from '../src/db/migrations';
 
 type Reopen = () => Promise<ReadStore>;
 
@@ -49,6 +50,53 @@ describe.each(stores)('read models made before the case tracks, on %s', (_, reop
       .select(['collection_stage', 'dispute_stage'])
       .execute();
     expect(read).toEqual([{ collection_stage: 'demand', dispute_stage: 'assessing' }]);
+    await upgraded.close();
+  });
+});
+
+describe.each(stores)('read models made before the counts and list indexes, on %s', (_, reopen) => {
+  it('get the counts filled from their rows and an index for every list order when opened by this version', async () => {
+    const old = await reopen();
+    await old.db.deleteFrom('rm_case_summary').execute();
+    const rows = [
+      { ...row('a'), status: 'dispute.assessing', creditor_id: 'c-1', outstanding: 500 },
+      {
+        ...row('b'),
+        status: 'dispute.assessing',
+        creditor_id: 'c-2',
+        open_deadline_due_at: '2025-01-03T09:00:00.000Z',
+      },
+      {
+        ...row('c'),
+        status: 'closed',
+        open_deadline_due_at: '2025-01-02T09:00:00.000Z',
+        limitation_date: '2025-02-01',
+      },
+      { ...row('d'), limitation_date: '2025-02-01', open_deadline_due_at: '2025-01-04T08:00:00.000Z' },
+    ];
+    await old.db.insertInto('rm_case_summary').values(rows).execute();
+    // As the previous version left it: no counts, the first four indexes only.
+    await old.db.schema.dropTable('rm_case_counts').execute();
+    for (const name of LIST_INDEXES.map(([n]) => `rm_case_summary_${n}`)) await old.db.schema.dropIndex(name).execute();
+    await sql`delete from rm_kysely_migration where name >= '2026-12-01-02-case-counts-and-list-indexes'`.execute(
+      old.db,
+    );
+    expect(await indexNames(old)).not.toContain('rm_case_summary_by_changed');
+    await old.close();
+
+    const upgraded = await reopen();
+    const queries = new CaseQueries(upgraded);
+    expect(await queries.queueCounts('2025-01-01T09:00:00.000Z', 3)).toMatchObject({
+      objectionsToAssess: 2,
+      deadlinesDue: 2,
+      limitationAtRisk: 1,
+    });
+    expect((await queries.portfolio('c-1')).byStatus).toEqual([
+      { status: 'dispute.assessing', cases: 1, outstanding: 500 },
+    ]);
+    expect(await indexNames(upgraded)).toEqual(
+      expect.arrayContaining(LIST_INDEXES.map(([n]) => `rm_case_summary_${n}`)),
+    );
     await upgraded.close();
   });
 });

@@ -1,6 +1,6 @@
 import { fold } from '@app/case-domain';
 import { newEventId, type EventStore } from '@app/event-store';
-import { CaseSpec, cmd, day, objection } from '@app/case-domain/testing';
+import { CaseSpec, cmd, day, objection, realisticCases, type RealisticOptions } from '@app/case-domain/testing';
 
 /** Case histories decided by the real machine, in five journeys, appended as the API would. */
 export async function seedCases(store: EventStore, count: number): Promise<CaseSpec[]> {
@@ -43,4 +43,14 @@ export async function seedCases(store: EventStore, count: number): Promise<CaseS
     specs.push(spec);
   }
   return specs;
+}
+
+/** Realistic, interleaved cases (the benchmarks' generator), appended command by command as the API would. */
+export async function seedRealistic(store: EventStore, options: RealisticOptions): Promise<number> {
+  let events = 0;
+  for (const a of realisticCases(options)) {
+    await store.append(a.streamId, a.events, { expectedRevision: a.expectedRevision });
+    events += a.events.length;
+  }
+  return events;
 }

@@ -1,10 +1,14 @@
-import { comparePositions, type EventStore } from '@app/event-store';
+import { comparePositions, serializePosition, type EventStore, type Position } from '@app/event-store';
 import { countParked, listParked, type CaseProjector, type ReadStore } from '@app/read-models';
 
 export interface Lag {
+  /** Events not yet projected, counted up to 1 000 (more is "far behind"; `progress` says how far). */
   events: number;
   seconds: number;
+  /** running, catching up (its batches come back full), stopped or failed. */
   projector: string;
+  /** How far the checkpoint is along the log, when behind: positions, and the share of the log behind it. */
+  progress?: { position: string | null; head: string; percent: number };
   error?: string;
   /** Case streams the projection parked (it carries on with every other case). */
   parked: number;
@@ -14,7 +18,8 @@ export interface Lag {
 
 const PARKED_SHOWN = 5;
 
-const COUNT_CAP = 10_000;
+/** Counting more would read (and parse) that many events on every health check, during a catch-up too. */
+const COUNT_CAP = 1_000;
 
 /** How far the read models are behind the event store, in events (capped) and seconds; and what is parked. */
 export class ProjectionLag {
@@ -41,10 +46,12 @@ export class ProjectionLag {
     const parked = await countParked(this.read);
     const shown = parked ? await listParked(this.read, { limit: PARKED_SHOWN }) : [];
     const caughtUp = !head || (checkpoint !== 'start' && comparePositions(checkpoint, head.position) >= 0);
+    const catchingUp = status.state === 'running' && this.projector.progress().catchingUp;
     return {
       events: caughtUp ? 0 : behind.length,
       seconds: caughtUp || !behind[0] ? 0 : Math.max(0, (now - Date.parse(behind[0].created)) / 1000),
-      projector: status.state,
+      projector: catchingUp ? 'catching up' : status.state,
+      ...(caughtUp || !head ? {} : { progress: progressOf(checkpoint, head.position) }),
       ...(status.state === 'failed' ? { error: status.error } : {}),
       parked,
       parkedStreams: shown.map(({ caseId, error, position, revision, failedAt }) => ({
@@ -56,4 +63,14 @@ export class ProjectionLag {
       })),
     };
   }
+}
+
+/** By log position: positions are not dense, but they grow with the log. */
+function progressOf(checkpoint: Position | 'start', head: Position) {
+  const at = checkpoint === 'start' ? 0 : Number(checkpoint.commit);
+  return {
+    position: checkpoint === 'start' ? null : serializePosition(checkpoint),
+    head: serializePosition(head),
+    percent: Math.min(100, Math.floor((at / Math.max(Number(head.commit), 1)) * 1000) / 10),
+  };
 }

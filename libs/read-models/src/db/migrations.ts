@@ -1,15 +1,56 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations act on tables before and after the typed schema: Kysely's documented `Kysely<any>` */
 import { Kysely, Migrator, PostgresAdapter, sql, type Migration } from 'kysely';
-import type { Generation } from './schema';
+import { TABLES, type Generation } from './schema';
 
-/** The read-model tables of one generation; both dialects accept this SQL. */
-export async function createTables(db: Kysely<any>, generation: Generation): Promise<void> {
-  const suffix = generation === 'next' ? '_next' : '';
-  // A swap renames tables but not their indexes: rebuilt tables get index names of their own.
-  const tag =
-    generation === 'next' ? `_r${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}` : '';
+/** The list orders of `CaseQueries`: each sort alone, after a status and after a creditor. */
+const SORTS = {
+  changed: 'last_changed_at',
+  due: 'open_deadline_due_at',
+  outstanding: 'outstanding',
+  overdue: 'queue_order',
+} as const;
+
+/**
+ * Indexes of the summary table. The first four came with the first migration; the others give
+ * every list order and filter of `CaseQueries` an index to read a page from (a list reads one
+ * page, never a sort of the matching rows), and the creditor's replies awaited their expression.
+ */
+const FIRST_INDEXES: ReadonlyArray<readonly [string, string]> = [
+  ['status', 'status, open_deadline_due_at, case_id'],
+  ['creditor', 'creditor_id, status, case_id'],
+  ['deadline', 'open_deadline_due_at, case_id'],
+  ['limitation', 'limitation_date, case_id'],
+  // A debtor's cases: the access export, erasure and the retention run.
+  ['debtor', 'debtor_id, status, closed_on'],
+];
+export const LIST_INDEXES: ReadonlyArray<readonly [string, string]> = [
+  ...Object.entries(SORTS).flatMap(([name, column]) => [
+    ...(name === 'due' ? [] : [[`by_${name}`, `${column}, case_id`] as const]),
+    ...(name === 'due' ? [] : [[`status_${name}`, `status, ${column}, case_id`] as const]),
+    [`creditor_${name}`, `creditor_id, ${column}, case_id`] as const,
+  ]),
+  // Must match `awaitingReplyPage`'s order expression to the letter (a literal, not a parameter).
+  ['awaiting_reply', `creditor_id, status, (coalesce(open_deadline_due_at, '9999-12-31T23:59:59.999Z')), case_id`],
+];
+
+/** A tag that keeps a rebuilt generation's index names apart from the live ones (a swap renames tables, not indexes). */
+export const indexTag = (generation: Generation) =>
+  generation === 'next' ? `_r${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}` : '';
+
+/**
+ * The read-model tables of one generation; both dialects accept this SQL. A rebuild creates
+ * its tables without their secondary indexes and builds those once the rows are in
+ * (`createSummaryIndexes`), which is much cheaper than keeping them up to date row by row.
+ */
+export async function createTables(
+  db: Kysely<any>,
+  generation: Generation,
+  options: { indexes?: boolean; tag?: string } = {},
+): Promise<void> {
+  const { summary, timeline, counts } = TABLES[generation];
+  const tag = options.tag ?? indexTag(generation);
   await db.schema
-    .createTable(`rm_case_summary${suffix}`)
+    .createTable(summary)
     .ifNotExists()
     .addColumn('case_id', 'text', (c) => c.primaryKey())
     .addColumn('creditor_id', 'text', (c) => c.notNull())
@@ -48,23 +89,9 @@ export async function createTables(db: Kysely<any>, generation: Generation): Pro
     .addColumn('closed_on', 'text')
     .addColumn('personal_data_erased_at', 'text')
     .execute();
-  for (const [name, columns] of [
-    ['status', ['status', 'open_deadline_due_at', 'case_id']],
-    ['creditor', ['creditor_id', 'status', 'case_id']],
-    ['deadline', ['open_deadline_due_at', 'case_id']],
-    ['limitation', ['limitation_date', 'case_id']],
-    // A debtor's cases: the access export, erasure and the retention run.
-    ['debtor', ['debtor_id', 'status', 'closed_on']],
-  ] as const) {
-    await db.schema
-      .createIndex(`rm_case_summary_${name}${tag}`)
-      .ifNotExists()
-      .on(`rm_case_summary${suffix}`)
-      .columns([...columns])
-      .execute();
-  }
+  if (options.indexes !== false) await createSummaryIndexes(db, generation, tag);
   await db.schema
-    .createTable(`rm_timeline${suffix}`)
+    .createTable(timeline)
     .ifNotExists()
     .addColumn('case_id', 'text', (c) => c.notNull())
     .addColumn('revision', 'bigint', (c) => c.notNull())
@@ -73,14 +100,83 @@ export async function createTables(db: Kysely<any>, generation: Generation): Pro
     .addColumn('actor', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('sentence', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint(`rm_timeline_pk${tag}`, ['case_id', 'revision'])
+    .$call((t) =>
+      options.indexes === false ? t : t.addPrimaryKeyConstraint(`rm_timeline_pk${tag}`, ['case_id', 'revision']),
+    )
+    .execute();
+  await createCountsTable(db, counts, tag);
+}
+
+/** What a rebuild's tables were created without: the timeline's key and the summaries' indexes. */
+export async function createDeferredKeys(db: Kysely<any>, generation: Generation, tag: string): Promise<void> {
+  const { timeline } = TABLES[generation];
+  const key = `rm_timeline_pk${tag}`;
+  // PostgreSQL: a primary key, as a table created with it has; SQLite cannot add one, a unique index is the same to it.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`alter table ${sql.table(timeline)} add constraint ${sql.id(key)} primary key (case_id, revision)`.execute(
+      db,
+    );
+  } else {
+    await sql`create unique index ${sql.id(key)} on ${sql.table(timeline)} (case_id, revision)`.execute(db);
+  }
+  await createSummaryIndexes(db, generation, tag);
+}
+
+async function createCountsTable(db: Kysely<any>, table: string, tag: string): Promise<void> {
+  await db.schema
+    .createTable(table)
+    .ifNotExists()
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('scope', 'text', (c) => c.notNull())
+    .addColumn('bucket', 'text', (c) => c.notNull())
+    .addColumn('cases', 'bigint', (c) => c.notNull())
+    .addColumn('outstanding', 'bigint', (c) => c.notNull())
+    .addColumn('disputed', 'bigint', (c) => c.notNull())
+    .addColumn('collectable', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint(`rm_case_counts_pk${tag}`, ['kind', 'scope', 'bucket'])
     .execute();
 }
 
+/**
+ * New tables get the first indexes but `creditor`, which the replies-awaited index covers (its
+ * prefix is the same); each index costs every summary write that changes its columns a page.
+ */
+const NEW_TABLE_INDEXES = [...FIRST_INDEXES.filter(([name]) => name !== 'creditor'), ...LIST_INDEXES];
+
+export async function createSummaryIndexes(
+  db: Kysely<any>,
+  generation: Generation,
+  tag: string,
+  indexes: ReadonlyArray<readonly [string, string]> = NEW_TABLE_INDEXES,
+): Promise<void> {
+  for (const [name, columns] of indexes) {
+    await sql`create index if not exists ${sql.id(`rm_case_summary_${name}${tag}`)} on ${sql.table(TABLES[generation].summary)} (${sql.raw(columns)})`.execute(
+      db,
+    );
+  }
+}
+
+/** The counts as a scan of the summaries finds them: how the counts of an existing store are filled. */
+export async function recount(db: Kysely<any>, generation: Generation): Promise<void> {
+  const { summary, counts } = TABLES[generation];
+  const open = sql`status <> 'closed'`;
+  await sql`delete from ${sql.table(counts)}`.execute(db);
+  const sums = sql`count(*), coalesce(sum(outstanding), 0), coalesce(sum(disputed), 0), coalesce(sum(collectable), 0)`;
+  await sql`insert into ${sql.table(counts)} (kind, scope, bucket, cases, outstanding, disputed, collectable)
+    select 'status', '', status, ${sums} from ${sql.table(summary)} group by status`.execute(db);
+  await sql`insert into ${sql.table(counts)} (kind, scope, bucket, cases, outstanding, disputed, collectable)
+    select 'status', creditor_id, status, ${sums} from ${sql.table(summary)} group by creditor_id, status`.execute(db);
+  await sql`insert into ${sql.table(counts)} (kind, scope, bucket, cases, outstanding, disputed, collectable)
+    select 'deadline', '', substr(open_deadline_due_at, 1, 10), ${sums} from ${sql.table(summary)}
+    where open_deadline_due_at is not null and ${open} group by substr(open_deadline_due_at, 1, 10)`.execute(db);
+  await sql`insert into ${sql.table(counts)} (kind, scope, bucket, cases, outstanding, disputed, collectable)
+    select 'limitation', '', limitation_date, ${sums} from ${sql.table(summary)}
+    where limitation_date is not null and ${open} group by limitation_date`.execute(db);
+}
+
 export async function dropTables(db: Kysely<any>, generation: Generation): Promise<void> {
-  const suffix = generation === 'next' ? '_next' : '';
-  await db.schema.dropTable(`rm_timeline${suffix}`).ifExists().execute();
-  await db.schema.dropTable(`rm_case_summary${suffix}`).ifExists().execute();
+  const { summary, timeline, counts } = TABLES[generation];
+  for (const table of [timeline, summary, counts]) await db.schema.dropTable(table).ifExists().execute();
 }
 
 const migrations: Record<string, Migration> = {
@@ -134,6 +230,14 @@ const migrations: Record<string, Migration> = {
           .columns(['debtor_id', 'status', 'closed_on'])
           .execute();
       }
+    },
+  },
+  // Counts kept by the projection (not counted by scanning), and an index for every list order.
+  '2026-12-01-02-case-counts-and-list-indexes': {
+    up: async (db) => {
+      await createCountsTable(db, TABLES.live.counts, '');
+      await createSummaryIndexes(db, 'live', '', LIST_INDEXES);
+      await recount(db, 'live');
     },
   },
 };

@@ -54,6 +54,21 @@ export interface TimelineRow {
   sentence: string;
 }
 
+/**
+ * What the queues and portfolios count, kept by the projection in the transaction that writes
+ * the summaries: cases (and their amounts) per status, overall (`scope` '') and per creditor;
+ * open cases per day their open deadline falls due and per limitation date (`scope` '').
+ */
+export interface CaseCountRow {
+  kind: 'status' | 'deadline' | 'limitation';
+  scope: string;
+  bucket: string;
+  cases: number;
+  outstanding: number;
+  disputed: number;
+  collectable: number;
+}
+
 export interface CheckpointRow {
   name: string;
   position: string;
@@ -84,13 +99,21 @@ export interface ReadModelTables {
   rm_case_summary_next: CaseSummaryRow;
   rm_timeline: TimelineRow;
   rm_timeline_next: TimelineRow;
+  rm_case_counts: CaseCountRow;
+  rm_case_counts_next: CaseCountRow;
   rm_checkpoints: CheckpointRow;
   rm_parked_streams: ParkedStreamRow;
   rm_migrations_marker: { id: Generated<number> };
 }
 
 export type Generation = 'live' | 'next';
+export type Tables = (typeof TABLES)[Generation];
 export const TABLES = {
-  live: { summary: 'rm_case_summary', timeline: 'rm_timeline', checkpoint: 'projector' },
-  next: { summary: 'rm_case_summary_next', timeline: 'rm_timeline_next', checkpoint: 'projector-rebuild' },
+  live: { summary: 'rm_case_summary', timeline: 'rm_timeline', counts: 'rm_case_counts', checkpoint: 'projector' },
+  next: {
+    summary: 'rm_case_summary_next',
+    timeline: 'rm_timeline_next',
+    counts: 'rm_case_counts_next',
+    checkpoint: 'projector-rebuild',
+  },
 } as const;

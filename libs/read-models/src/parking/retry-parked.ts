@@ -3,7 +3,8 @@ import { comparePositions, parsePosition, serializePosition, type EventStore } f
 import type { ReadStore } from '../db/connect';
 import { TABLES } from '../db/schema';
 import { finishRun, startRun, step, type EventHook } from '../projection/case-run';
-import { insertTimeline, lockCheckpoint, upsertSummaries } from '../projection/write-batch';
+import { inBatchTransaction } from '../db/batch-ops';
+import { writeSummaries } from '../projection/write-batch';
 import { listParked, type ParkedStream } from './parked-streams';
 
 export interface RetryReport {
@@ -43,15 +44,16 @@ async function retryOne(
   parked: ParkedStream,
   hook?: EventHook,
 ): Promise<'recovered' | ParkedStream | null> {
-  return read.db.transaction().execute(async (trx) => {
-    const checkpoint = await lockCheckpoint(read, trx, LIVE.checkpoint);
+  const outcome = await inBatchTransaction(read, async (ops) => {
+    const trx = ops.db;
+    const checkpoint = await ops.lockCheckpoint(LIVE.checkpoint);
     const row = await trx
       .selectFrom('rm_parked_streams')
       .selectAll()
       .where('projection', '=', LIVE.checkpoint)
       .where('case_id', '=', parked.caseId)
       .executeTakeFirst();
-    if (!row || checkpoint === null) return null;
+    if (!row || checkpoint === null) return false;
     const upTo = parsePosition(checkpoint);
     const events = (await store.readStream(row.stream_id)).filter((e) => comparePositions(e.position, upTo) <= 0);
     const run = startRun(parked.caseId, initialCaseState, -1);
@@ -85,15 +87,15 @@ async function retryOne(
       };
     }
     // The whole stream refolded: its rows become exactly what a clean rebuild would write.
-    await trx.deleteFrom(LIVE.timeline).where('case_id', '=', parked.caseId).execute();
-    await insertTimeline(trx, LIVE.timeline, run.rows);
-    if (summary) await upsertSummaries(trx, LIVE.summary, [summary]);
-    else await trx.deleteFrom(LIVE.summary).where('case_id', '=', parked.caseId).execute();
+    await ops.deleteTimeline(LIVE.timeline, parked.caseId);
+    await ops.insertTimeline(LIVE.timeline, run.rows);
+    await writeSummaries(ops, LIVE, summary ? [summary] : [], summary ? [] : [parked.caseId]);
     await trx
       .deleteFrom('rm_parked_streams')
       .where('projection', '=', LIVE.checkpoint)
       .where('case_id', '=', parked.caseId)
       .execute();
-    return 'recovered';
+    return 'recovered' as const;
   });
+  return outcome === false ? null : outcome;
 }

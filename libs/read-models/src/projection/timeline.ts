@@ -1,7 +1,8 @@
 import type { CaseEvent } from '@app/case-domain';
 
-const kr = (minor: number) =>
-  `${(minor / 100).toLocaleString('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr`;
+// One formatter for all sentences: `toLocaleString` builds a new one on every call.
+const NOK = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const kr = (minor: number) => `${NOK.format(minor / 100)} kr`;
 
 /** One readable sentence per event, for the case timeline an auditor or caseworker reads. */
 export function sentenceOf(e: CaseEvent): string {

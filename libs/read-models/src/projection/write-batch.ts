@@ -1,10 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { ReadStore } from '../db/connect';
-import type { CaseSummaryRow, ParkedStreamRow, ReadModelTables, TimelineRow, TABLES } from '../db/schema';
-
-type Tables = (typeof TABLES)[keyof typeof TABLES];
-type Trx = Transaction<ReadModelTables>;
-const CHUNK = 200;
+import { inBatchTransaction, type BatchOps } from '../db/batch-ops';
+import type { CaseSummaryRow, ParkedStreamRow, ReadModelTables, Tables, TimelineRow } from '../db/schema';
+import { CountDeltas } from './case-counts';
 
 interface Batch {
   /** The checkpoint the batch was read after (null: from the start). */
@@ -16,16 +14,23 @@ interface Batch {
   parked?: ParkedStreamRow[];
   /** Parked cases whose events this batch skipped: still parked at commit, or the batch is void. */
   skipped?: string[];
+  /** Timeline rows taken back (a rebuild's case parked late): a case's rows from a revision on. */
+  cuts?: Array<{ caseId: string; fromRevision: number }>;
+  /** The timeline rows are all new and the table has no key yet (a rebuild's). */
+  appendOnly?: boolean;
   beforeCommit?: () => void;
 }
 
 /**
- * Takes the checkpoint row before anything else in the transaction and returns its position.
- * PostgreSQL: `FOR UPDATE`. SQLite: a no-op write first, so the transaction holds the write lock
- * (waiting on busy_timeout) before it reads; a read first and a write later fails at once with
- * SQLITE_BUSY when another process (a rebuild, a retry) wrote in between.
+ * Takes the checkpoint row first in a Kysely transaction and returns its position (for the
+ * rebuild's swap). PostgreSQL: `FOR UPDATE`. SQLite: a no-op write first, so the transaction
+ * holds the write lock (waiting on busy_timeout) before it reads.
  */
-export async function lockCheckpoint(read: ReadStore, trx: Trx, name: string): Promise<string | null> {
+export async function lockCheckpoint(
+  read: ReadStore,
+  trx: Transaction<ReadModelTables>,
+  name: string,
+): Promise<string | null> {
   if (read.dialect === 'sqlite') {
     await trx
       .updateTable('rm_checkpoints')
@@ -38,70 +43,42 @@ export async function lockCheckpoint(read: ReadStore, trx: Trx, name: string): P
   return (await current.executeTakeFirst())?.position ?? null;
 }
 
-export async function upsertSummaries(trx: Trx, table: Tables['summary'], summaries: CaseSummaryRow[]): Promise<void> {
-  for (let i = 0; i < summaries.length; i += CHUNK) {
-    const rows = summaries.slice(i, i + CHUNK);
-    await trx
-      .insertInto(table)
-      .values(rows)
-      .onConflict((oc) =>
-        oc.column('case_id').doUpdateSet((eb) => {
-          const set: Record<string, unknown> = {};
-          for (const column of Object.keys(rows[0]) as Array<keyof CaseSummaryRow>) {
-            if (column !== 'case_id') set[column] = eb.ref(`excluded.${column}`);
-          }
-          return set as never;
-        }),
-      )
-      .execute();
+/** Replaces summary rows (and removes those of `removed`), keeping the counts in step in the same transaction. */
+export async function writeSummaries(
+  ops: BatchOps,
+  tables: Tables,
+  summaries: readonly CaseSummaryRow[],
+  removed: readonly string[] = [],
+): Promise<void> {
+  if (!summaries.length && !removed.length) return;
+  // One row per case (the last given): each old row is taken out of the counts once.
+  const rows = [...new Map(summaries.map((s) => [s.case_id, s])).values()];
+  const deltas = new CountDeltas();
+  const old = new Map<string, CaseSummaryRow>();
+  for (const row of await ops.summariesOf(tables.summary, [...new Set([...rows.map((s) => s.case_id), ...removed])])) {
+    old.set(row.case_id, row);
+    deltas.add(row, -1);
   }
+  for (const row of rows) deltas.add(row, 1);
+  await ops.upsertSummaries(tables.summary, rows, old);
+  for (const caseId of removed) await ops.deleteSummary(tables.summary, caseId);
+  await ops.addCounts(tables.counts, deltas.rows());
 }
 
-export async function insertTimeline(trx: Trx, table: Tables['timeline'], timeline: TimelineRow[]): Promise<void> {
-  for (let i = 0; i < timeline.length; i += CHUNK) {
-    await trx
-      .insertInto(table)
-      .values(timeline.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.columns(['case_id', 'revision']).doNothing())
-      .execute();
-  }
-}
-
-/** Rows and checkpoint in one transaction; false (and nothing written) if the checkpoint moved. */
+/** Rows, counts and checkpoint in one transaction; false (and nothing written) if the checkpoint moved. */
 export async function writeBatch(read: ReadStore, tables: Tables, batch: Batch): Promise<boolean> {
-  return read.db.transaction().execute(async (trx) => {
-    if ((await lockCheckpoint(read, trx, tables.checkpoint)) !== batch.expected) return false;
-    if (batch.skipped?.length && !(await stillParked(trx, tables.checkpoint, batch.skipped))) return false;
-    await upsertSummaries(trx, tables.summary, batch.summaries);
-    await insertTimeline(trx, tables.timeline, batch.timeline);
-    for (const row of batch.parked ?? []) {
-      await trx
-        .insertInto('rm_parked_streams')
-        .values(row)
-        .onConflict((oc) => oc.columns(['projection', 'case_id']).doNothing())
-        .execute();
-    }
-    await trx
-      .insertInto('rm_checkpoints')
-      .values({ name: tables.checkpoint, position: batch.next, updated_at: new Date().toISOString() })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ position: batch.next, updated_at: new Date().toISOString() }))
-      .execute();
+  const written = await inBatchTransaction(read, async (ops) => {
+    if ((await ops.lockCheckpoint(tables.checkpoint)) !== batch.expected) return false;
+    // A retry may have un-parked a case since the batch read the parked set: its skipped events would be lost.
+    const skipped = batch.skipped ?? [];
+    if (skipped.length && (await ops.countParked(tables.checkpoint, skipped)) !== skipped.length) return false;
+    await writeSummaries(ops, tables, batch.summaries);
+    for (const cut of batch.cuts ?? []) await ops.deleteTimeline(tables.timeline, cut.caseId, cut.fromRevision);
+    await ops.insertTimeline(tables.timeline, batch.timeline, batch.appendOnly);
+    await ops.park(batch.parked ?? []);
+    await ops.setCheckpoint(tables.checkpoint, batch.next);
     batch.beforeCommit?.();
     return true;
   });
-}
-
-/** A retry may have un-parked a case since the batch read the parked set: its skipped events would be lost. */
-async function stillParked(trx: Trx, projection: string, caseIds: string[]): Promise<boolean> {
-  for (let i = 0; i < caseIds.length; i += CHUNK) {
-    const chunk = caseIds.slice(i, i + CHUNK);
-    const rows = await trx
-      .selectFrom('rm_parked_streams')
-      .select('case_id')
-      .where('projection', '=', projection)
-      .where('case_id', 'in', chunk)
-      .execute();
-    if (rows.length !== chunk.length) return false;
-  }
-  return true;
+  return written === true;
 }

@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
-import { addDays, type CalendarDate, type CaseStatus, type Instant } from '@app/case-domain';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { CalendarDate, CaseStatus, Instant } from '@app/case-domain';
 import type { ReadStore } from '../db/connect';
-import type { CaseSummaryRow, TimelineRow } from '../db/schema';
+import type { CaseSummaryRow, ReadModelTables, TimelineRow } from '../db/schema';
 import { decodeCursor, keysetPage } from './cursor';
+import { dueBy, limitationBy, queueTotals, statusCounts } from './queue-counts';
 
 /** The caseworkers' queues: a grouping of the machine's states (checked against them by the compiler). */
 export const QUEUES = {
@@ -30,12 +31,14 @@ export const QUEUES = {
 } as const satisfies Record<string, { statuses: readonly CaseStatus[] | null; label: string }>;
 export type QueueName = keyof typeof QUEUES;
 
-export type SortKey = 'lastChanged' | 'dueAt' | 'outstanding' | 'overdueFirst';
+/** The list orders; `limitation` (the date a claim becomes time-barred) is the limitation queue's. */
+export type SortKey = 'lastChanged' | 'dueAt' | 'outstanding' | 'overdueFirst' | 'limitation';
 const SORT_COLUMN = {
   lastChanged: 'last_changed_at',
   dueAt: 'open_deadline_due_at',
   outstanding: 'outstanding',
   overdueFirst: 'queue_order',
+  limitation: 'limitation_date',
 } as const;
 
 /** Page sizes: the timeline pages by revision; the portfolio shows this many replies awaited. */
@@ -70,35 +73,83 @@ export interface CaseFilter {
 }
 
 /** Reads of the read models: one query layer for SQLite and PostgreSQL. */
+type SummaryQuery = SelectQueryBuilder<ReadModelTables, 'rm_case_summary', object>;
+
 export class CaseQueries {
   constructor(private readonly read: ReadStore) {}
 
+  /**
+   * One page of cases in the order asked, read from the index of that order (after a status or
+   * a creditor when filtered by one). Several statuses are read as one index range each, merged.
+   */
   async list(filter: CaseFilter): Promise<Page<CaseSummaryRow>> {
     const sort = SORT_COLUMN[filter.sort ?? 'lastChanged'];
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
     const cursor = decodeCursor(filter.cursor);
-    let q = this.read.db.selectFrom('rm_case_summary').selectAll();
-    if (filter.statuses) q = q.where('status', 'in', [...filter.statuses]);
-    if (filter.creditorId) q = q.where('creditor_id', '=', filter.creditorId);
-    if (filter.disputeCode !== undefined) q = q.where('dispute_code', '=', filter.disputeCode ? 1 : 0);
-    if (filter.dueBefore) q = q.where('open_deadline_due_at', '<=', filter.dueBefore).where('status', '!=', 'closed');
-    if (filter.limitationBefore)
-      q = q.where('limitation_date', '<=', filter.limitationBefore).where('status', '!=', 'closed');
-    if (sort === 'open_deadline_due_at') q = q.where('open_deadline_due_at', 'is not', null);
-    if (cursor) {
-      q = q.where((eb) =>
-        eb.or([
-          eb(sort, '>', cursor.v as never),
-          eb.and([eb(sort, '=', cursor.v as never), eb('case_id', '>', cursor.id)]),
-        ]),
-      );
+    const where = <Q extends SummaryQuery>(q: Q, statuses: readonly string[] | undefined): Q => {
+      let w = q as SummaryQuery;
+      if (statuses)
+        w = statuses.length === 1 ? w.where('status', '=', statuses[0]) : w.where('status', 'in', [...statuses]);
+      if (filter.creditorId) w = w.where('creditor_id', '=', filter.creditorId);
+      if (filter.disputeCode !== undefined) w = w.where('dispute_code', '=', filter.disputeCode ? 1 : 0);
+      if (filter.dueBefore) w = w.where('open_deadline_due_at', '<=', filter.dueBefore).where('status', '!=', 'closed');
+      if (filter.limitationBefore)
+        w = w.where('limitation_date', '<=', filter.limitationBefore).where('status', '!=', 'closed');
+      if (sort === 'open_deadline_due_at') w = w.where('open_deadline_due_at', 'is not', null);
+      // A row value, so the page starts where the index is entered, not after a scan of the pages before.
+      if (cursor) w = w.where((eb) => eb(eb.refTuple(sort, 'case_id'), '>', eb.tuple(cursor.v as never, cursor.id)));
+      return w
+        .orderBy(sort)
+        .orderBy('case_id')
+        .limit(limit + 1) as Q;
+    };
+    const statuses = filter.statuses;
+    if (statuses && statuses.length > 1 && !filter.creditorId) {
+      const keys = (status: string) =>
+        where(this.read.db.selectFrom('rm_case_summary').select(['case_id', sort]), [status]);
+      return this.merged(statuses.map(keys), sort, limit);
     }
-    const rows = await q
+    const rows = await where(this.read.db.selectFrom('rm_case_summary').selectAll(), statuses).execute();
+    return keysetPage(rows, limit, (row) => row[sort] as string | number);
+  }
+
+  /**
+   * A page over several statuses: each status's first keys from its own index range (the index
+   * alone answers them), merged in order, then only the rows of the page read.
+   */
+  private async merged(
+    parts: Array<SelectQueryBuilder<ReadModelTables, 'rm_case_summary', { case_id: string } & Partial<CaseSummaryRow>>>,
+    sort: (typeof SORT_COLUMN)[SortKey],
+    limit: number,
+  ): Promise<Page<CaseSummaryRow>> {
+    const db = this.read.db;
+    const part = (i: number) => db.selectFrom(parts[i].as(`p${i}`)).selectAll();
+    const keys = await parts
+      .slice(1)
+      .reduce((union, _, i) => union.unionAll(part(i + 1)), part(0))
       .orderBy(sort)
       .orderBy('case_id')
       .limit(limit + 1)
       .execute();
-    return keysetPage(rows, limit, (row) => row[sort] as string | number);
+    if (!keys.length) return { items: [], nextCursor: null };
+    const rows = await db
+      .selectFrom('rm_case_summary')
+      .selectAll()
+      .where(
+        'case_id',
+        'in',
+        keys.map((k) => k.case_id),
+      )
+      .execute();
+    const byId = new Map(rows.map((r) => [r.case_id, r]));
+    // A row that changed in between keeps its place (and the cursor its key) from the merged keys.
+    const page = keys.filter((k) => byId.has(k.case_id));
+    const keyOf = new Map(page.map((k) => [k.case_id, k[sort] as string | number]));
+    return keysetPage(
+      page.map((k) => byId.get(k.case_id)!),
+      limit,
+      (row) => keyOf.get(row.case_id)!,
+    );
   }
 
   /** A caseworker queue. The creditor queue puts the most-reminded (longest overdue) first. */
@@ -110,15 +161,17 @@ export class CaseQueries {
     if (name === 'deadlinesDue') {
       return this.list({
         ...base,
-        dueBefore: new Date(Date.parse(options.now) + (options.days ?? 7) * 86_400_000).toISOString(),
+        dueBefore: dueBy(options.now, options.days ?? 7),
         sort: 'dueAt',
       });
     }
     if (name === 'limitationAtRisk') {
       return this.list({
         ...base,
-        limitationBefore: addDays(options.now.slice(0, 10), options.days ?? 180),
-        sort: 'dueAt',
+        limitationBefore: limitationBy(options.now, options.days ?? 180),
+        // The soonest time-barred first, read from the limitation index (ordered by the open
+        // deadline, a page meant sorting every case at risk).
+        sort: 'limitation',
       });
     }
     return this.list({
@@ -128,36 +181,19 @@ export class CaseQueries {
     });
   }
 
-  /** How many cases wait in each queue. */
+  /** How many cases wait in each queue: from the counts the projection keeps, never a scan of the cases. */
   async queueCounts(now: Instant, days = 7): Promise<Record<QueueName, number>> {
-    const byStatus = await this.read.db
-      .selectFrom('rm_case_summary')
-      .select(['status'])
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .groupBy('status')
-      .execute();
+    const totals = await queueTotals(this.read, dueBy(now, days), limitationBy(now, 180));
     const count = (statuses: readonly string[]) =>
-      byStatus.filter((r) => statuses.includes(r.status)).reduce((s, r) => s + Number(r.n), 0);
-    const due = await this.read.db
-      .selectFrom('rm_case_summary')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('open_deadline_due_at', '<=', new Date(Date.parse(now) + days * 86_400_000).toISOString())
-      .where('status', '!=', 'closed')
-      .executeTakeFirst();
-    const limitation = await this.read.db
-      .selectFrom('rm_case_summary')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('limitation_date', '<=', addDays(now.slice(0, 10), 180))
-      .where('status', '!=', 'closed')
-      .executeTakeFirst();
+      statuses.reduce((s, status) => s + (totals.byStatus.get(status) ?? 0), 0);
     return {
       objectionsToAssess: count(QUEUES.objectionsToAssess.statuses),
       awaitingCreditor: count(QUEUES.awaitingCreditor.statuses),
       awaitingDebtor: count(QUEUES.awaitingDebtor.statuses),
       conciliationDecisions: count(QUEUES.conciliationDecisions.statuses),
       atTheBoard: count(QUEUES.atTheBoard.statuses),
-      deadlinesDue: Number(due?.n ?? 0),
-      limitationAtRisk: Number(limitation?.n ?? 0),
+      deadlinesDue: totals.due,
+      limitationAtRisk: totals.limitation,
     };
   }
 
@@ -166,35 +202,19 @@ export class CaseQueries {
    * first page of the objections waiting for its reply (`awaitingReplyPage` for the rest).
    */
   async portfolio(creditorId: string) {
-    const byStatus = await this.read.db
-      .selectFrom('rm_case_summary')
-      .where('creditor_id', '=', creditorId)
-      .select(['status'])
-      .select((eb) => [
-        eb.fn.countAll<number>().as('cases'),
-        eb.fn.sum<number>('outstanding').as('outstanding'),
-        eb.fn.sum<number>('disputed').as('disputed'),
-        eb.fn.sum<number>('collectable').as('collectable'),
-      ])
-      .groupBy('status')
-      .orderBy('status')
-      .execute();
+    const byStatus = await statusCounts(this.read, creditorId);
     const awaitingReply = await this.awaitingReplyPage(creditorId, { limit: PORTFOLIO_AWAITING_REPLY });
     const totals = byStatus.reduce(
       (t, r) => ({
-        cases: t.cases + Number(r.cases),
-        outstanding: t.outstanding + Number(r.outstanding ?? 0),
-        disputed: t.disputed + Number(r.disputed ?? 0),
-        collectable: t.collectable + Number(r.collectable ?? 0),
+        cases: t.cases + r.cases,
+        outstanding: t.outstanding + r.outstanding,
+        disputed: t.disputed + r.disputed,
+        collectable: t.collectable + r.collectable,
       }),
       { cases: 0, outstanding: 0, disputed: 0, collectable: 0 },
     );
     return {
-      byStatus: byStatus.map((r) => ({
-        status: r.status,
-        cases: Number(r.cases),
-        outstanding: Number(r.outstanding ?? 0),
-      })),
+      byStatus: byStatus.map((r) => ({ status: r.status, cases: r.cases, outstanding: r.outstanding })),
       awaitingReply: awaitingReply.items,
       awaitingReplyNextCursor: awaitingReply.nextCursor,
       totals,
@@ -227,7 +247,7 @@ export class CaseQueries {
       .select(dueKey.as('due_key'));
     if (cursor) {
       const v = String(cursor.v);
-      q = q.where((eb) => eb.or([eb(dueKey, '>', v), eb.and([eb(dueKey, '=', v), eb('case_id', '>', cursor.id)])]));
+      q = q.where((eb) => eb(eb.tuple(dueKey, eb.ref('case_id')), '>', eb.tuple(v, cursor.id)));
     }
     const rows = await q
       .orderBy(dueKey)
