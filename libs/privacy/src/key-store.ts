@@ -42,9 +42,10 @@ export abstract class SubjectKeys {
   /**
    * What a reader may do with the subject's values: open them (the key), show them as erased
    * (`erased`: also values written in clear before encryption), or read only values in clear
-   * (null: no key was ever made). Never creates a key.
+   * (null: no key was ever made). Never creates a key. What a reader learns may be cached
+   * for a while; `fresh` asks the store itself (a reader holding a sealed value and no key).
    */
-  abstract access(subjectId: string): Promise<SubjectAccess>;
+  abstract access(subjectId: string, options?: { fresh?: boolean }): Promise<SubjectAccess>;
 
   /**
    * Destroys the key for good and keeps a tombstone, so it is never created again. A subject

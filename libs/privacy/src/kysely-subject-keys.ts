@@ -16,6 +16,10 @@ export interface SubjectKeysConfig extends PrivacyDbConfig {
 /** Subject keys in a table of the application's database, each wrapped by the master key. */
 export class KyselySubjectKeys extends SubjectKeys {
   private readonly cache: KeyCache;
+  /** Subjects a reader found without a usable key (erased, or never given one), for as long as keys are cached. */
+  private readonly keyless = new Map<string, { access: 'erased' | null; until: number }>();
+  private readonly keylessMax: number;
+  private readonly ttlMs: number;
   private readonly masterKeyId: string;
   // Bumped by every erasure here: a key read before it is not cached, since it may be the erased one.
   private erasures = 0;
@@ -30,10 +34,13 @@ export class KyselySubjectKeys extends SubjectKeys {
     if (masterKey.length !== 32) throw new Error('The master key must be exactly 32 bytes');
     this.masterKeyId = masterKeyId(masterKey);
     this.cache = new KeyCache(cache.max ?? 10_000, cache.ttlMs ?? 60_000);
+    this.keylessMax = cache.max ?? 10_000;
+    this.ttlMs = cache.ttlMs ?? 60_000;
   }
 
   async keyFor(subjectId: string): Promise<Buffer> {
     checkSubject(subjectId);
+    this.keyless.delete(subjectId);
     const cached = this.cache.get(subjectId);
     if (cached) return cached;
     const epoch = this.erasures;
@@ -67,21 +74,32 @@ export class KyselySubjectKeys extends SubjectKeys {
     return this.usable(row, epoch);
   }
 
-  async access(subjectId: string): Promise<SubjectAccess> {
+  async access(subjectId: string, options: { fresh?: boolean } = {}): Promise<SubjectAccess> {
     checkSubject(subjectId);
     const cached = this.cache.get(subjectId);
     if (cached) return cached;
+    const known = options.fresh ? undefined : this.keyless.get(subjectId);
+    if (known && known.until > Date.now()) return known.access;
     const epoch = this.erasures;
     const row = await this.row(subjectId);
-    if (!row) return null;
-    if (row.wrapped_key === null || row.erased_at !== null) return 'erased';
-    return this.usable(row, epoch);
+    if (row && row.wrapped_key !== null && row.erased_at === null) return this.usable(row, epoch);
+    const access = row ? 'erased' : null;
+    this.rememberKeyless(subjectId, access);
+    return access;
+  }
+
+  private rememberKeyless(subjectId: string, access: 'erased' | null): void {
+    if (this.keylessMax <= 0 || this.ttlMs <= 0) return;
+    this.keyless.delete(subjectId);
+    this.keyless.set(subjectId, { access, until: Date.now() + this.ttlMs });
+    if (this.keyless.size > this.keylessMax) this.keyless.delete(this.keyless.keys().next().value as string);
   }
 
   async erase(subjectId: string, erasure: Erasure): Promise<EraseOutcome> {
     checkSubject(subjectId);
     this.erasures += 1;
     this.cache.drop(subjectId);
+    this.keyless.delete(subjectId);
     if (await this.destroyKey(subjectId, erasure)) return 'erased';
     // No key yet (data only in clear, from before encryption): the tombstone alone marks the erasure.
     const inserted = await this.db
@@ -128,6 +146,7 @@ export class KyselySubjectKeys extends SubjectKeys {
 
   async close(): Promise<void> {
     this.cache.clear();
+    this.keyless.clear();
     await this.db.destroy();
   }
 

@@ -28,11 +28,18 @@ export function hasPersonalTokens(text: string): boolean {
   return text.includes(OPEN);
 }
 
-/** The subjects whose values the text holds, so their keys can be fetched before revealing it. */
-export function tokenSubjects(text: string): Set<string> {
-  const subjects = new Set<string>();
+/**
+ * The subjects whose values the text holds, so their keys can be fetched before revealing it;
+ * each says whether any of its values there is sealed (needs the key) or all are in clear.
+ */
+export function tokenSubjects(text: string): Map<string, { sealed: boolean }> {
+  const subjects = new Map<string, { sealed: boolean }>();
   if (!hasPersonalTokens(text)) return subjects;
-  for (const match of text.matchAll(TOKEN)) subjects.add(fromB64url(match[2]));
+  for (const match of text.matchAll(TOKEN)) {
+    const subject = fromB64url(match[2]);
+    const sealed = match[1] === 's' || subjects.get(subject)?.sealed === true;
+    subjects.set(subject, { sealed });
+  }
   return subjects;
 }
 

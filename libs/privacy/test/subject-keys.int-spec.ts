@@ -142,6 +142,23 @@ describe.each(DATABASES)('subject keys on %s', (_, database) => {
     expect(await reader.access(id)).toBe('erased');
   });
 
+  it('remembers a subject found without a key for a while, and asks the store again when told to', async () => {
+    const id = subject();
+    const reader = await database.open(master);
+    const writer = await database.open(master);
+    expect(await reader.access(id)).toBeNull();
+    const key = await writer.keyFor(id);
+    // The reader still remembers no key: a sealed value in hand is its cue to ask afresh.
+    expect(await reader.access(id)).toBeNull();
+    expect(await reader.access(id, { fresh: true })).toEqual(key);
+    expect(await reader.access(id)).toEqual(key);
+    await writer.erase(id, ERASURE);
+    const other = subject();
+    expect(await reader.access(other)).toBeNull();
+    await reader.keyFor(other);
+    expect(await reader.access(other)).toEqual(expect.any(Buffer));
+  });
+
   it('erases whatever key a racing writer made for a new subject', async () => {
     for (let i = 0; i < 10; i++) {
       const id = subject();

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { caseHistory } from '@app/case-domain/testing';
 import { isSealed, openSubjectKeys, personalToken, type SubjectKeys } from '@app/privacy';
 import { PersonalDataVault } from './personal-data-vault';
@@ -66,6 +69,29 @@ describe('the personal-data vault', () => {
     expect([reveal(kari), reveal(`${ola}!`)]).toEqual(['Kari Nordmann', 'Ola in clear!']);
     const knowing = await vault.revealerFor([kari, ola], ['debtor-2']);
     expect([knowing(kari), knowing(ola)]).toEqual(['Kari Nordmann', '[erased]']);
+  });
+
+  it('given another process made the key since this one found none, then sealed values still open here', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'vault-')), 'keys.sqlite');
+    const master = randomBytes(32);
+    const open = () => openSubjectKeys({ sqliteFile: file, masterKey: master, now: () => '2026-12-01T00:00:00Z' });
+    const [here, there] = [await open(), await open()];
+    try {
+      const reader = new PersonalDataVault(here);
+      expect(await here.access('debtor-1')).toBeNull();
+      const sealed = await new PersonalDataVault(there).seal('debtor-1', handover);
+      const [opened] = await reader.open('debtor-1', sealed);
+      expect(opened.data).toMatchObject({ debtor: { name: 'Kari Nordmann' } });
+      const token = personalToken(
+        'debtor-1',
+        'debtor.name',
+        (sealed[0].data as unknown as { debtor: { name: unknown } }).debtor.name,
+      );
+      expect((await reader.revealerFor([token]))(token)).toBe('Kari Nordmann');
+    } finally {
+      await here.close();
+      await there.close();
+    }
   });
 
   it('refuses to seal for an erased subject', async () => {

@@ -1,5 +1,6 @@
 import { ERASED, personalPathsOf } from '@app/case-domain';
 import {
+  isSealed,
   openFields,
   revealTokens,
   sealFields,
@@ -19,6 +20,12 @@ interface Typed {
 function holdsPersonalData(event: Typed): boolean {
   let found = false;
   for (const path of personalPathsOf(event.type)) visitAt(event.data, path, () => (found = true));
+  return found;
+}
+
+function holdsSealedData(event: Typed): boolean {
+  let found = false;
+  for (const path of personalPathsOf(event.type)) visitAt(event.data, path, (value) => (found ||= isSealed(value)));
   return found;
 }
 
@@ -51,7 +58,11 @@ export class PersonalDataVault {
     known: { erased?: boolean } = {},
   ): Promise<E[]> {
     if (!events.some(holdsPersonalData)) return [...events];
-    const access = known.erased || events.some(recordsErasure) ? 'erased' : await this.accessOf(subjectId);
+    let access = known.erased || events.some(recordsErasure) ? 'erased' : await this.accessOf(subjectId);
+    // No key known but sealed values in hand: another process has made the key since we looked.
+    if (access === null && subjectId && events.some(holdsSealedData)) {
+      access = await this.keys.access(subjectId, { fresh: true });
+    }
     return events.map((e) => {
       const paths = personalPathsOf(e.type);
       return paths.length === 0 ? e : { ...e, data: openFields(e.data, paths, subjectId ?? '', access, ERASED) };
@@ -63,12 +74,23 @@ export class PersonalDataVault {
    * sentences). `erased`: subjects the read model already knows to be erased.
    */
   async revealerFor(texts: Iterable<string>, erased: Iterable<string> = []): Promise<(text: string) => string> {
-    const subjects = new Set<string>();
-    for (const text of texts) for (const subject of tokenSubjects(text)) subjects.add(subject);
+    const subjects = new Map<string, { sealed: boolean }>();
+    for (const text of texts) {
+      for (const [subject, { sealed }] of tokenSubjects(text)) {
+        subjects.set(subject, { sealed: sealed || subjects.get(subject)?.sealed === true });
+      }
+    }
     const access = new Map<string, SubjectAccess>();
     for (const subject of erased) access.set(subject, 'erased');
-    const unknown = [...subjects].filter((s) => !access.has(s));
-    await Promise.all(unknown.map(async (s) => access.set(s, await this.accessOf(s))));
+    const unknown = [...subjects.keys()].filter((s) => !access.has(s));
+    await Promise.all(
+      unknown.map(async (s) => {
+        const found = await this.accessOf(s);
+        // A sealed value and no key known: ask the store itself, not what this process last saw.
+        const fresh = found === null && subjects.get(s)!.sealed;
+        access.set(s, fresh ? await this.keys.access(s, { fresh: true }) : found);
+      }),
+    );
     return (text) => revealTokens(text, (s) => access.get(s) ?? null, ERASED);
   }
 
