@@ -9,7 +9,6 @@ export interface LoadedCase {
   stored: StoredCaseEvent[];
   complete: boolean;
   revision: StreamRevision;
-  recordedAt: string | null;
   /** The Idempotency-Keys in the whole stream, up to `revision`. */
   keys: KeyUses;
 }
@@ -49,20 +48,33 @@ function foldOnto(from: FoldedCase | null, stored: StoredCaseEvent[]): LoadedCas
     stored,
     complete: from === null,
     revision: last ? last.revision : (from?.revision ?? 'no_stream'),
-    recordedAt: last?.recordedAt ?? from?.recordedAt ?? null,
     keys: withKeysOf(from?.keys ?? NO_KEYS, stored),
   };
 }
 
-/**
- * Only what `CaseStreams.read` returned is cached, folded: never the state a command computed
- * for its own events (the store may have kept an earlier decider's twin of them instead).
- */
+/** What `CaseStreams.read` returned, folded, is cached. */
 function remembered(cache: CaseStateCache, caseId: string, loaded: LoadedCase, keysSince: string): LoadedCase {
   if (loaded.revision === 'no_stream') return loaded;
-  const { state, revision, recordedAt } = loaded;
-  cache.offer(caseId, { state, revision, recordedAt: recordedAt!, keys: pruned(loaded.keys, keysSince) });
+  const { state, revision } = loaded;
+  cache.offer(caseId, { state, revision, keys: pruned(loaded.keys, keysSince) });
   return loaded;
+}
+
+/**
+ * The state a command computed for its own events, once the store took them at the revision it
+ * decided on, so the next command on the case reads an empty tail instead of folding them again.
+ * Only for events with fresh random ids: ids derived from an Idempotency-Key may have been
+ * stored already by an earlier decider of the same request (EventStoreDB then answers success
+ * without writing), whose events are that decider's twin, not these; those are read back instead.
+ */
+export function rememberAppended(
+  cache: CaseStateCache,
+  caseId: string,
+  before: LoadedCase,
+  after: { state: CaseState; revision: bigint },
+  keysSince: string,
+): void {
+  cache.offer(caseId, { ...after, keys: pruned(before.keys, keysSince) });
 }
 
 @Injectable()

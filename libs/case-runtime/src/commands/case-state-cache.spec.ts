@@ -4,7 +4,6 @@ import { CaseStateCache, mayHaveUsed, NO_KEYS, pruned, withKeysOf, type FoldedCa
 const folded = (revision: bigint, keys = NO_KEYS): FoldedCase => ({
   state: initialCaseState,
   revision,
-  recordedAt: '2025-03-03T09:00:00.000Z',
   keys,
 });
 

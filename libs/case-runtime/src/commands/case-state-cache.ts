@@ -17,7 +17,6 @@ export interface KeyUses {
 export interface FoldedCase {
   readonly state: CaseState;
   readonly revision: bigint;
-  readonly recordedAt: string;
   readonly keys: KeyUses;
 }
 

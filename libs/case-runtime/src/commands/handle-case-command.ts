@@ -14,7 +14,7 @@ import type { Principal } from '../auth/principal';
 import { eventMetadata } from './metadata';
 import type { Clock } from '../clock/clock';
 import type { IdempotencyStore } from '../storage/idempotency-store';
-import { loadCase, type LoadedCase } from './case-repository';
+import { loadCase, rememberAppended, type LoadedCase } from './case-repository';
 import type { CaseQueue } from './case-queue';
 import { mayHaveUsed, type CaseStateCache } from './case-state-cache';
 import { CaseStreams, StaleRevision } from './case-streams.port';
@@ -136,6 +136,7 @@ async function decideAndAppend(
     return raced || { kind: 'lostRace', conflict: { kind: 'conflict', expected: revision, actual: error.actual } };
   }
   if (keyed) remember(deps, keyed, caseId, now);
+  else if (deps.cache) rememberAppended(deps.cache, caseId, loaded, { state: after, revision: next }, keysSince);
   return {
     kind: 'accepted',
     caseId,

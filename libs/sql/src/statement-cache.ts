@@ -22,10 +22,17 @@ export interface CachedStatement extends SqliteStatement {
 export class StatementCache implements SqliteDatabase {
   private readonly statements = new Map<string, CachedStatement>();
 
+  private readonly size: number;
+  private readonly owned: boolean;
+
+  /** `owned: false`: the database is someone else's to close (closing this only forgets its statements). */
   constructor(
     readonly db: Database.Database,
-    private readonly size = 500,
-  ) {}
+    options: { size?: number; owned?: boolean } = {},
+  ) {
+    this.size = options.size ?? 500;
+    this.owned = options.owned ?? true;
+  }
 
   prepare(sql: string): CachedStatement {
     let statement = this.statements.get(sql);
@@ -41,7 +48,7 @@ export class StatementCache implements SqliteDatabase {
 
   close(): void {
     this.statements.clear();
-    this.db.close();
+    if (this.owned) this.db.close();
   }
 }
 
