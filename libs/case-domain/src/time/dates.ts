@@ -29,9 +29,24 @@ export function isInstant(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
 }
 
-/** The Norwegian calendar date an instant falls on. */
+const HOUR_MS = 3_600_000;
+/** Oslo dates by UTC hour: formatting through Intl is slow, and a fold asks for the same few hours again and again. */
+const osloDayByHour = new Map<number, CalendarDate>();
+
+/**
+ * The Norwegian calendar date an instant falls on. Oslo is a whole number of hours off UTC and
+ * changes its offset on the hour, so its date is the same throughout a UTC hour.
+ */
 export function dateOf(instant: Instant): CalendarDate {
-  return osloDay.format(new Date(instant));
+  const ms = Date.parse(instant);
+  const hour = Math.floor(ms / HOUR_MS);
+  let date = osloDayByHour.get(hour);
+  if (date === undefined) {
+    date = osloDay.format(new Date(ms));
+    if (osloDayByHour.size >= 10_000) osloDayByHour.clear();
+    osloDayByHour.set(hour, date);
+  }
+  return date;
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
