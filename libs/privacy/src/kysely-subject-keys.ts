@@ -46,18 +46,20 @@ export class KyselySubjectKeys extends SubjectKeys {
     const epoch = this.erasures;
     let row = await this.row(subjectId);
     if (!row) {
-      const wrapped = wrapKey(randomBytes(32), this.masterKey, subjectId);
-      await this.db
+      const key = randomBytes(32);
+      const inserted = await this.db
         .insertInto('pd_subject_keys')
         .values({
           subject_id: subjectId,
-          wrapped_key: wrapped,
+          wrapped_key: wrapKey(key, this.masterKey, subjectId),
           master_key_id: this.masterKeyId,
           created_at: this.now(),
         })
         .onConflict((oc) => oc.column('subject_id').doNothing())
-        .execute();
-      // Read back, not the key just made: when another writer got there first, its key is the one.
+        .returning('subject_id')
+        .executeTakeFirst();
+      if (inserted) return this.remembered(subjectId, key, epoch);
+      // Another writer got there first: its key is the one.
       row = await this.row(subjectId);
       if (!row) throw new Error(`The key of subject ${subjectId} was not stored`);
     }
@@ -164,8 +166,12 @@ export class KyselySubjectKeys extends SubjectKeys {
           `but the configured master key is ${this.masterKeyId}: check the master key configuration`,
       );
     }
-    const key = unwrapKey(row.wrapped_key, this.masterKey, row.subject_id);
-    if (epoch === this.erasures) this.cache.set(row.subject_id, key);
+    return this.remembered(row.subject_id, unwrapKey(row.wrapped_key, this.masterKey, row.subject_id), epoch);
+  }
+
+  /** The key, cached unless an erasure here began since it was read (it may be the erased one). */
+  private remembered(subjectId: string, key: Buffer, epoch: number): Buffer {
+    if (epoch === this.erasures) this.cache.set(subjectId, key);
     return key;
   }
 }

@@ -2,7 +2,7 @@ import type { BatchOps } from './batch-ops';
 import type { Kysely } from 'kysely';
 import type { CaseSummaryRow, ReadModelTables } from './schema';
 import { SUMMARY_COLUMNS, SUMMARY_VALUES } from './summary-columns';
-import type { StatementCache } from './statement-cache';
+import type { StatementCache } from '@app/sql';
 
 /** A count's delta added to the count in place (the same SQL on both dialects). */
 export const addOnConflict = (table: string) =>
