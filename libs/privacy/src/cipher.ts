@@ -26,16 +26,14 @@ const TAG_BYTES = 16;
 const ivPool = Buffer.alloc(IV_BYTES * 341);
 let ivOffset = ivPool.length;
 
+/** The next 12 random bytes of the pool: a view, to be copied out before the pool is refilled. */
 function freshIv(): Buffer {
   if (ivOffset + IV_BYTES > ivPool.length) {
     randomFillSync(ivPool);
     ivOffset = 0;
   }
-  const iv = Buffer.from(ivPool.subarray(ivOffset, ivOffset + IV_BYTES));
-  // Never handed out twice: the bytes used are overwritten before the pool is read again.
-  ivPool.fill(0, ivOffset, ivOffset + IV_BYTES);
   ivOffset += IV_BYTES;
-  return iv;
+  return ivPool.subarray(ivOffset - IV_BYTES, ivOffset);
 }
 
 function checkKey(key: Buffer): void {
@@ -45,11 +43,19 @@ function checkKey(key: Buffer): void {
 
 /** Encrypts bytes under a fresh random IV; shared by sealed values and wrapped subject keys. */
 export function encryptBytes(plain: Buffer, key: Buffer, aad: string): { iv: Buffer; ct: Buffer; tag: Buffer } {
+  const { iv, ct, tag } = encrypt(plain, key, aad);
+  return { iv: Buffer.from(iv), ct, tag };
+}
+
+/** GCM under a fresh IV from the pool (`iv` is the pool's view: copy it before the next call). */
+function encrypt(plain: Buffer | string, key: Buffer, aad: string): { iv: Buffer; ct: Buffer; tag: Buffer } {
   checkKey(key);
   const iv = freshIv();
   const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const ct = Buffer.concat([cipher.update(plain), cipher.final()]);
+  const ct = typeof plain === 'string' ? cipher.update(plain, 'utf8') : cipher.update(plain);
+  // GCM is a stream mode: `final` adds no bytes, it only computes the tag.
+  cipher.final();
   return { iv, ct, tag: cipher.getAuthTag() };
 }
 
@@ -79,8 +85,8 @@ export function isSealed(value: unknown): value is SealedValue {
 export function seal(plaintext: unknown, key: Buffer, aad: string): SealedValue {
   const json = JSON.stringify(plaintext);
   if (json === undefined) throw new Error(`Cannot seal a value that is not JSON (for "${aad}")`);
-  const { iv, ct, tag } = encryptBytes(Buffer.from(json, 'utf8'), key, aad);
-  return { $pd1: Buffer.concat([iv, ct, tag]).toString('base64') };
+  const { iv, ct, tag } = encrypt(json, key, aad);
+  return { $pd1: Buffer.concat([iv, ct, tag], IV_BYTES + ct.length + TAG_BYTES).toString('base64') };
 }
 
 export function open(sealed: SealedValue, key: Buffer, aad: string): unknown {
