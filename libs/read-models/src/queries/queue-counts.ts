@@ -30,9 +30,14 @@ export async function statusCounts(read: ReadStore, scope = '') {
  */
 export async function queueTotals(read: ReadStore, until: Instant, limitationUntil: CalendarDate) {
   const day = until.slice(0, 10);
+  // The day buckets are summed by the database: there is one per day a deadline or limitation falls on.
   const rows = await read.db
     .selectFrom(LIVE.counts)
-    .select(['kind', 'bucket', 'cases'])
+    .select((eb) => [
+      'kind',
+      eb.case().when('kind', '=', 'status').then(eb.ref('bucket')).else('').end().as('status_bucket'),
+      eb.fn.sum<number>('cases').as('cases'),
+    ])
     .where('scope', '=', '')
     .where((eb) =>
       eb.or([
@@ -41,12 +46,13 @@ export async function queueTotals(read: ReadStore, until: Instant, limitationUnt
         eb.and([eb('kind', '=', 'limitation'), eb('bucket', '<=', limitationUntil)]),
       ]),
     )
+    .groupBy(['kind', 'status_bucket'])
     .execute();
   const byStatus = new Map<string, number>();
   let due = await sameDayDue(read, day, until);
   let limitation = 0;
   for (const r of rows) {
-    if (r.kind === 'status') byStatus.set(r.bucket, Number(r.cases));
+    if (r.kind === 'status') byStatus.set(r.status_bucket, Number(r.cases));
     else if (r.kind === 'deadline') due += Number(r.cases);
     else limitation += Number(r.cases);
   }
