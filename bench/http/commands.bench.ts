@@ -4,7 +4,7 @@
  * the same run: a bare Nest route, and a Nest route with the API's auth, validation, logging
  * and a case-sized answer but no command path. Rounds alternate the servers, medians are kept.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEV_SECRET, signDevToken } from '@app/case-runtime';
@@ -13,6 +13,7 @@ import { load, type LoadResult } from '../support/load';
 import { knob, machineLoad, ratioOf, round, writeResults, type BenchRow } from '../support/results';
 import { Seeder, today } from '../support/seed';
 import { startServer, type BenchServer } from '../support/server';
+import { startWorker, type BenchWorker } from '../support/worker';
 
 const CONNECTIONS = knob('BENCH_CONNECTIONS', 64, 64);
 const SECONDS = knob('BENCH_SECONDS', 10, 2);
@@ -26,6 +27,8 @@ type Kind = 'payments' | 'objections';
 interface Measured {
   load: LoadResult;
   cpuMsPerRequest: number;
+  /** With WORKERS=separate: the worker's CPU (projector, timer index) per request. */
+  workerMsPerRequest?: number;
 }
 
 async function seed(file: string) {
@@ -39,63 +42,78 @@ async function seed(file: string) {
   return { payments, objections };
 }
 
-async function measure(server: BenchServer, token: string, request: (i: number) => { path: string; body: unknown }) {
+async function measure(
+  server: BenchServer,
+  token: string,
+  request: (i: number) => { path: string; body: unknown },
+  worker?: BenchWorker,
+): Promise<Measured> {
   const before = await server.cpu();
+  const workerBefore = worker?.cpuMicros() ?? 0;
   const result = await load({ url: server.url, connections: CONNECTIONS, seconds: SECONDS, token, request });
   const after = await server.cpu();
-  return { load: result, cpuMsPerRequest: (after.micros - before.micros) / 1000 / Math.max(1, result.requests) };
+  const per = (micros: number) => micros / 1000 / Math.max(1, result.requests);
+  return {
+    load: result,
+    cpuMsPerRequest: per(after.micros - before.micros),
+    ...(worker ? { workerMsPerRequest: per(worker.cpuMicros() - workerBefore) } : {}),
+  };
 }
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'commands-bench-'));
   const file = join(dir, 'engine.sqlite');
+  const separateFile = join(dir, 'separate.sqlite');
   const servers: BenchServer[] = [];
+  let worker: BenchWorker | undefined;
   try {
     process.stdout.write(`seeding ${PAYMENT_CASES} + ${OBJECTION_CASES} cases...\n`);
     const cases = await seed(file);
+    // The same cases for the API that leaves the projector and the timers to the worker.
+    copyFileSync(file, separateFile);
     const token = await signDevToken(DEV_SECRET, { subject: 'bench-cw', role: 'caseworker' });
-    const [bare, plumbed, app] = await Promise.all([
+    const [bare, plumbed, app, separate] = await Promise.all([
       startServer('bare'),
       startServer('plumbed'),
       startServer('app', { SQLITE_FILE: file, TIMER_POLL_MS: '1000' }),
+      startServer('app', { SQLITE_FILE: separateFile, WORKERS: 'separate' }),
     ]);
-    servers.push(bare, plumbed, app);
+    servers.push(bare, plumbed, app, separate);
+    worker = await startWorker({ SQLITE_FILE: separateFile, TIMER_POLL_MS: '1000' });
     // The app first indexes the seeded cases' timers and projects them: measured once that is done.
-    await waitUntil(async () => caughtUp((await health(app.url)).body), 300_000, 250);
+    for (const api of [app, separate])
+      await waitUntil(async () => caughtUp((await health(api.url)).body), 300_000, 250);
 
     const day = today();
-    let objection = 0;
-    const requestFor = (kind: Kind) => (i: number) =>
+    // Each API has its own copy of the cases and uses one objection case up per request; the yardsticks use none.
+    const objectionsSent = { app: 0, separate: 0 };
+    const requestFor = (kind: Kind, to: keyof typeof objectionsSent | 'yardstick') => (i: number) =>
       kind === 'payments'
         ? {
             path: `/cases/${cases.payments[i % cases.payments.length]}/payments`,
             body: { amount: 1, paidOn: day, reference: `P-${i}` },
           }
         : {
-            path: `/cases/${cases.objections[objection++ % cases.objections.length]}/objections`,
+            path: `/cases/${cases.objections[(to === 'yardstick' ? i : objectionsSent[to]++) % cases.objections.length]}/objections`,
             body: { debtorStatement: 'I never ordered this service', channel: 'written' },
           };
-    const yardRequest = (kind: Kind) => (i: number) => {
-      const r = requestFor(kind)(i);
-      if (kind === 'objections') objection--; // the yardsticks use no case up
-      return r;
-    };
 
     const runs: Record<string, Measured[]> = {};
     const keep = (name: string, m: Measured) => (runs[name] ??= []).push(m);
-    await measure(app, token, requestFor('payments')); // warm-up: JIT, caches, connections
+    await measure(app, token, requestFor('payments', 'app')); // warm-up: JIT, caches, connections
     for (let round = 0; round < ROUNDS; round++) {
       process.stdout.write(`round ${round + 1} of ${ROUNDS}\n`);
       for (const kind of ['payments', 'objections'] as const) {
-        keep(`bare ${kind}`, await measure(bare, token, yardRequest(kind)));
-        keep(`plumbed ${kind}`, await measure(plumbed, token, yardRequest(kind)));
-        keep(`app ${kind}`, await measure(app, token, requestFor(kind)));
+        keep(`bare ${kind}`, await measure(bare, token, requestFor(kind, 'yardstick')));
+        keep(`plumbed ${kind}`, await measure(plumbed, token, requestFor(kind, 'yardstick')));
+        keep(`app ${kind}`, await measure(app, token, requestFor(kind, 'app')));
+        keep(`separate ${kind}`, await measure(separate, token, requestFor(kind, 'separate'), worker));
       }
     }
-    const ranOut = objection > cases.objections.length;
+    const ranOut = Math.max(objectionsSent.app, objectionsSent.separate) > cases.objections.length;
     writeResults('commands', rowsOf(runs, ranOut ? 'objection cases ran out: later ones met 422' : ''));
   } finally {
-    await Promise.all(servers.map((s) => s.stop()));
+    await Promise.all([...servers.map((s) => s.stop()), worker?.stop()]);
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -137,7 +155,26 @@ function rowsOf(runs: Record<string, Measured[]>, ranOut: string): BenchRow[] {
       ratio,
       target: '<= 1.5x the route with the same auth, validation and logging',
       met: ratio !== undefined && ratio <= 1.5,
-      note: 'includes the in-process projector and timer index',
+      note: 'includes the in-process projector and timer index (see the WORKERS=separate rows: the API alone, and the worker)',
+    });
+    const apart = med(`separate ${kind}`, (m) => m.cpuMsPerRequest);
+    const apartRatio = ratioOf(apart, plumbedCpu);
+    rows.push({
+      group: 'commands',
+      figure: `server CPU per ${kind.slice(0, -1)}, the API alone (WORKERS=separate)`,
+      value: round(apart, 3),
+      unit: 'ms',
+      yardstick: 'auth+validation+logging route',
+      yardstickValue: round(plumbedCpu, 3),
+      ratio: apartRatio,
+      target: '<= 1.5x the route with the same auth, validation and logging',
+      met: apartRatio !== undefined && apartRatio <= 1.5,
+      note:
+        `the command path on the request's side only; the worker spent ${round(
+          med(`separate ${kind}`, (m) => m.workerMsPerRequest ?? 0),
+          3,
+        )} ms ` +
+        `a ${kind.slice(0, -1)} projecting and indexing timers; ${med(`separate ${kind}`, (m) => m.load.perSecond)} req/s`,
     });
     const bareCpu = med(`bare ${kind}`, (m) => m.cpuMsPerRequest);
     rows.push({
