@@ -82,7 +82,7 @@ describe('4. isolation: a creditor probing 1,000 foreign case ids', () => {
     const text = a.text;
     const carries = A_MARKERS.filter((m) => text.includes(m));
     if (caseId && text.includes(caseId)) carries.push('the case id');
-    // A revision ETag (W/"7") would tell the case exists; express's content hash of the problem does not.
+    // A revision ETag (W/"7") would tell the case exists; a problem document carries no ETag.
     if (/^W\/"-?\d+"$/.test(String(a.headers.etag))) carries.push(`ETag ${a.headers.etag}`);
     if (a.status !== expected || carries.length) {
       leaks.push(

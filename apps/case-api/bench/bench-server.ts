@@ -9,9 +9,10 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { exitWithinGrace, loadConfig } from '@app/case-runtime';
-import { createApp, plumbHttp } from '../src/bootstrap';
+import { createApp, httpAdapter, plumbHttp } from '../src/bootstrap';
+import { createLogger } from '../src/logging/log-options';
 import { YardstickModule } from './yardstick.module';
 
 export type BenchServerKind = 'app' | 'bare' | 'plumbed';
@@ -38,11 +39,17 @@ function profiler(send: (m: BenchServerMessage) => void) {
 async function main() {
   const kind = (process.env.BENCH_SERVER ?? 'app') as BenchServerKind;
   const config = loadConfig();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   if (kind === 'app') app = await createApp(config);
-  else if (kind === 'bare') app = await NestFactory.create(YardstickModule.forRoot('bare', config), { logger: false });
-  else {
-    app = await NestFactory.create(YardstickModule.forRoot('plumbed', config), { bufferLogs: true, bodyParser: false });
+  else if (kind === 'bare') {
+    // Fastify as it comes, with Nest's own JSON parser: the floor under any route.
+    app = await NestFactory.create(YardstickModule.bare(), new FastifyAdapter(), { logger: false });
+  } else {
+    const logger = createLogger(config);
+    app = await NestFactory.create(YardstickModule.plumbed(config, logger), httpAdapter(logger), {
+      bufferLogs: true,
+      bodyParser: false,
+    });
     plumbHttp(app, config);
   }
   if (kind === 'app') exitWithinGrace();

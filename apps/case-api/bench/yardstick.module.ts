@@ -1,5 +1,6 @@
 import { Body, Controller, DynamicModule, Module, Post } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import type { Logger } from 'pino';
 import { commandAt, caseViewOf, decide, fold, initialCaseState, type CaseView } from '@app/case-domain';
 import { TokenVerifier, type AppConfig } from '@app/case-runtime';
 import { AuthGuard, Public } from '../src/auth/auth.guard';
@@ -8,8 +9,7 @@ import { PaymentDto } from '../src/cases/dto/money-and-closure.dto';
 import { RegisterObjectionDto } from '../src/cases/dto/dispute.dto';
 import { etagOf } from '../src/http/headers';
 import { ProblemFilter } from '../src/http/problem.filter';
-import { API_LOGGER, loggerModule } from '../src/logging/api-logger';
-import { createLogger } from '../src/logging/log-options';
+import { loggerModule } from '../src/logging/api-logger';
 
 /** A case view of the size a command answers with, computed once: the yardstick's body costs what the app's does to send. */
 function sampleView(): CaseView {
@@ -48,7 +48,7 @@ class YardstickCommandController {
   }
 
   private answer(type: string, ctx: CommandContext) {
-    ctx.response.setHeader('ETag', etagOf(7n));
+    ctx.response.header('ETag', etagOf(7n));
     return { case: this.view, revision: '7', appended: [type] };
   }
 }
@@ -70,15 +70,17 @@ class BareController {
  */
 @Module({})
 export class YardstickModule {
-  static forRoot(kind: 'bare' | 'plumbed', config: AppConfig): DynamicModule {
-    if (kind === 'bare') return { module: YardstickModule, controllers: [BareController] };
-    const logger = createLogger(config);
+  static bare(): DynamicModule {
+    return { module: YardstickModule, controllers: [BareController] };
+  }
+
+  /** With the logger the HTTP server's request log writes to (see `httpAdapter`). */
+  static plumbed(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: YardstickModule,
       imports: [loggerModule(logger)],
       controllers: [YardstickCommandController],
       providers: [
-        { provide: API_LOGGER, useValue: logger },
         { provide: TokenVerifier, useValue: new TokenVerifier(config.auth) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

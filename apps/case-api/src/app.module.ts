@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import type { DestinationStream } from 'pino';
+import type { Logger } from 'pino';
 import { CaseRuntimeModule, TokenVerifier, type AppConfig, type RuntimeOverrides } from '@app/case-runtime';
 import { AuthGuard } from './auth/auth.guard';
 import { DevClockController } from './clock/dev-clock.controller';
@@ -13,19 +13,15 @@ import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { ReadQueryController } from './read/read-query.controller';
-import { API_LOGGER, loggerModule } from './logging/api-logger';
-import { createLogger } from './logging/log-options';
+import { loggerModule } from './logging/api-logger';
 
-/** What a test (or an embedding) may replace: the runtime's clock, and where the logs go. */
-export interface AppOverrides extends RuntimeOverrides {
-  logDestination?: DestinationStream;
-}
-
-/** The case API: HTTP over the shared runtime (command path, read models, timers). */
+/**
+ * The case API: HTTP over the shared runtime (command path, read models, timers). Its logger is
+ * made with the HTTP server's, whose request log writes to it too.
+ */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, overrides: AppOverrides = {}): DynamicModule {
-    const logger = createLogger(config, overrides.logDestination);
+  static forRoot(config: AppConfig, logger: Logger, overrides: RuntimeOverrides = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [CaseRuntimeModule.forRoot(config, overrides), TerminusModule, loggerModule(logger)],
@@ -43,7 +39,6 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         CaseCommandService,
-        { provide: API_LOGGER, useValue: logger },
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApp } from '../src/bootstrap';
@@ -26,7 +26,7 @@ export class Api {
     this.logs = options.logs;
   }
 
-  app!: INestApplication;
+  app!: NestFastifyApplication;
   tokens: Record<string, string> = {};
 
   async start(env: Record<string, string> = {}): Promise<this> {
@@ -41,6 +41,9 @@ export class Api {
     });
     this.app = await createApp(config, { clock: this.clock, silent: !this.logs, logDestination: this.logs });
     await this.app.init();
+    // Fastify routes only once it is ready (its plugins loaded, the docs' static files among them):
+    // `listen` waits for that, supertest on the bare server does not.
+    await this.app.getHttpAdapter().getInstance().ready();
     this.tokens = {
       caseworker: await token({ subject: 'cw-1', role: 'caseworker' }),
       creditorA: await token({ subject: 'cr-a', role: 'creditor', creditorId: 'creditor-a' }),

@@ -54,6 +54,30 @@ describe('bad requests get a clear error and change nothing', () => {
     expect(await api.historyLength(id)).toBe(5);
   });
 
+  it('415 for a body that is not JSON, 400 for a URL that does not decode, 404 for no route: problem documents with the correlation id', async () => {
+    const asText = await api
+      .http()
+      .post(`/cases/${id}/withdrawal`)
+      .set('Authorization', `Bearer ${api.tokens.caseworker}`)
+      .set('Content-Type', 'text/plain')
+      .set('X-Correlation-Id', 'corr-415')
+      .send('{"reason":"x"}');
+    const undecodable = await api.get('/cases/%ZZ').set('X-Correlation-Id', 'corr-400');
+    const nowhere = await api.get('/nowhere').set('X-Correlation-Id', 'corr-404');
+    for (const [res, status, correlationId] of [
+      [asText, 415, 'corr-415'],
+      [undecodable, 400, 'corr-400'],
+      [nowhere, 404, 'corr-404'],
+    ] as const) {
+      expect({ status: res.status, correlationId: res.headers['x-correlation-id'] }).toEqual({ status, correlationId });
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+      expect(res.body.status).toBe(status);
+    }
+    // Refused by the router itself, before the case id's validation could see it.
+    expect(undecodable.body.detail).toMatch(/not a valid url/);
+    expect(await api.historyLength(id)).toBe(5);
+  });
+
   it('401 without a token or with a forged one', async () => {
     expect((await api.http().get(`/cases/${id}`)).status).toBe(401);
     const forged = await api

@@ -28,10 +28,10 @@ export class CaseCommandService {
     });
     if (outcome.kind !== 'accepted') throw problemFor(outcome);
     const isHandover = command.type === 'HandOverClaim';
-    ctx.response.status(isHandover && outcome.created ? 201 : 200);
-    ctx.response.setHeader('ETag', etagOf(outcome.revision));
-    if (isHandover) ctx.response.setHeader('Location', `/cases/${caseId}`);
-    if (outcome.replayed) ctx.response.setHeader('Idempotent-Replayed', 'true');
+    ctx.response.code(isHandover && outcome.created ? 201 : 200);
+    ctx.response.header('ETag', etagOf(outcome.revision));
+    if (isHandover) ctx.response.header('Location', `/cases/${caseId}`);
+    if (outcome.replayed) ctx.response.header('Idempotent-Replayed', 'true');
     return bodyOf(outcome);
   }
 }

@@ -1,6 +1,5 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { caseViewOf, dateOf } from '@app/case-domain';
 import type { EventStore } from '@app/event-store';
 import {
@@ -14,7 +13,7 @@ import {
   type Principal,
 } from '@app/case-runtime';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard';
-import { etagOf } from '../http/headers';
+import { etagOf, type ReplyHead } from '../http/headers';
 import { Problems } from '../http/problem';
 import { encodeRevisionCursor, pageStart, REVISION_PAGE, RevisionPageQuery } from '../read/revision-page';
 
@@ -37,11 +36,11 @@ export class CaseQueryController {
   async get(
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @CurrentPrincipal() p: Principal,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: ReplyHead,
   ) {
     const { state, revision } = await this.cases.load(caseId);
     if (!state.facts || !visibleTo(state, p)) throw Problems.notFound();
-    res.setHeader('ETag', etagOf(revision));
+    res.header('ETag', etagOf(revision));
     return { case: caseViewOf(state, dateOf(this.clock.now())), revision: String(revision) };
   }
 

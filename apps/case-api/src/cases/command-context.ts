@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import {
   applyDecorators,
   createParamDecorator,
@@ -9,10 +10,9 @@ import {
 } from '@nestjs/common';
 import type { ExecutionContext } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import type { CaseCommandType, CaseworkAction } from '@app/case-domain';
 import type { Principal } from '@app/case-runtime';
-import { parseIdempotencyKey, parseIfMatch } from '../http/headers';
+import { parseIdempotencyKey, parseIfMatch, type ReplyHead } from '../http/headers';
 
 /** Everything a command route reads from the request besides its body and the case id. */
 export interface CommandContext {
@@ -20,18 +20,19 @@ export interface CommandContext {
   expectedRevision?: bigint;
   idempotencyKey?: string;
   correlationId: string;
-  response: Response;
+  response: ReplyHead;
 }
 
 export const CommandCtx = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandContext => {
   const http = ctx.switchToHttp();
-  const request = http.getRequest<Request & { principal: Principal; id?: unknown }>();
+  const request = http.getRequest<{ principal: Principal; id: string; headers: IncomingHttpHeaders }>();
   return {
     principal: request.principal,
-    expectedRevision: parseIfMatch(request.header('if-match')),
-    idempotencyKey: parseIdempotencyKey(request.header('idempotency-key')),
-    correlationId: String(request.id ?? ''),
-    response: http.getResponse<Response>(),
+    expectedRevision: parseIfMatch(request.headers['if-match']),
+    // Node joins a repeated header into one string (only Set-Cookie stays a list).
+    idempotencyKey: parseIdempotencyKey(request.headers['idempotency-key'] as string | undefined),
+    correlationId: request.id,
+    response: http.getResponse<ReplyHead>(),
   };
 });
 

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { PersonalDataService, ReadModelsBehind, type Principal } from '@app/case-runtime';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard';
 import { problem, Problems } from '../http/problem';
@@ -38,7 +37,7 @@ export class DebtorDataController {
     @Param('debtorId') debtorId: string,
     @Body() body: ErasureRequestDto,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request & { id?: unknown },
+    @Req() request: { id: string },
   ) {
     checkSubject(debtorId);
     const outcome = await behindAs503(() =>
@@ -47,7 +46,7 @@ export class DebtorDataController {
         basis: 'request',
         reason: body.reason,
         principal,
-        correlationId: String(request.id ?? ''),
+        correlationId: request.id,
       }),
     );
     if (outcome.kind === 'notFound') throw Problems.notFound(outcome.message);

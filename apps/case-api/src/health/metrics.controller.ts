@@ -43,7 +43,7 @@ export class MetricsController {
   }
 
   @Get()
-  @Header('Content-Type', 'text/plain; version=0.0.4')
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   metrics(): Promise<string> {
     return this.registry.metrics();
   }

@@ -1,5 +1,11 @@
 import { Problems } from './problem';
 
+/** What a route sets on its answer besides the body (Fastify's reply, seen only through this). */
+export interface ReplyHead {
+  code(status: number): unknown;
+  header(name: string, value: string): unknown;
+}
+
 /** If-Match carries the stream revision the client last saw: `W/"7"`, `"7"` or `7`. */
 export function parseIfMatch(header: string | undefined): bigint | undefined {
   if (header === undefined || header.trim() === '*') return undefined;

@@ -1,3 +1,5 @@
+import { Problems } from './problem';
+
 /** Deeper than any body the API takes (the handover is 4 levels); deeper is an attack or a bug. */
 export const MAX_JSON_DEPTH = 16;
 
@@ -23,12 +25,9 @@ export function jsonDepth(raw: Buffer): number {
   return deepest;
 }
 
-/** The body parser's `verify` hook: refuses a body nested too deeply before it is parsed or validated. */
-export function refuseDeepJson(_req: unknown, _res: unknown, raw: Buffer): void {
+/** Refuses a body nested too deeply before it is parsed or validated (a 400, not a stack overflow). */
+export function refuseDeepJson(raw: Buffer): void {
   if (jsonDepth(raw) > MAX_JSON_DEPTH) {
-    throw Object.assign(new Error(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`), {
-      type: 'entity.too.deep',
-      status: 400,
-    });
+    throw Problems.tooDeep(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`);
   }
 }

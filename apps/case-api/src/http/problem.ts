@@ -12,6 +12,8 @@ export interface Problem {
 export class ProblemException extends HttpException {
   constructor(readonly problem: Problem) {
     super(problem, problem.status);
+    // Said in words wherever the error itself is shown (Nest would name the class).
+    this.message = problem.detail ?? problem.title;
   }
 }
 
@@ -37,4 +39,23 @@ export const Problems = {
   forbidden: (detail: string) => problem(HttpStatus.FORBIDDEN, 'forbidden', 'Forbidden', { detail }),
   invalid: (detail: string, errors: Array<{ field: string; messages: string[] }>) =>
     problem(HttpStatus.BAD_REQUEST, 'invalid-request', 'The request is invalid', { detail, errors }),
+  // The body's own refusals, before any token is checked: the client's mistakes, never a 500.
+  malformedJson: (detail: string) =>
+    problem(HttpStatus.BAD_REQUEST, 'malformed-json', 'The request body is not valid JSON', { detail }),
+  tooDeep: (detail: string) =>
+    problem(HttpStatus.BAD_REQUEST, 'too-deep', 'The request body nests too deeply', { detail }),
+  tooLarge: () => problem(HttpStatus.PAYLOAD_TOO_LARGE, 'too-large', 'The request body is too large'),
+  unsupportedBody: (detail: string) =>
+    problem(
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      'unsupported-body',
+      'The request body’s charset or encoding is not supported',
+      {
+        detail,
+      },
+    ),
+  unsupportedMediaType: (detail: string) =>
+    problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported-media-type', 'The request body must be JSON', { detail }),
+  unreadableBody: (detail: string) =>
+    problem(HttpStatus.BAD_REQUEST, 'unreadable-body', 'The request body could not be read', { detail }),
 };
