@@ -100,7 +100,9 @@ async function main() {
 
     const runs: Record<string, Measured[]> = {};
     const keep = (name: string, m: Measured) => (runs[name] ??= []).push(m);
-    await measure(app, token, requestFor('payments', 'app')); // warm-up: JIT, caches, connections
+    // Warm-up: JIT, caches, connections.
+    await measure(app, token, requestFor('payments', 'app'));
+    await measure(separate, token, requestFor('payments', 'separate'), worker);
     for (let round = 0; round < ROUNDS; round++) {
       process.stdout.write(`round ${round + 1} of ${ROUNDS}\n`);
       for (const kind of ['payments', 'objections'] as const) {
