@@ -51,12 +51,15 @@ const cell = (text: unknown) =>
     .replace(/\|/g, '\\|')
     .replace(/\n/g, ' ');
 
+/** A figure as the table shows it: to the thousandth at most (a timing's float digits say nothing). */
+const figure = (value: number | undefined) => (value === undefined ? '' : String(Math.round(value * 1000) / 1000));
+
 function table(rows: BenchRow[]): string[][] {
   return rows.map((r) => [
     r.group,
     r.figure,
-    `${r.value} ${r.unit}`,
-    r.yardstick ? `${r.yardstickValue ?? ''} (${r.yardstick})` : '',
+    `${figure(r.value)} ${r.unit}`,
+    r.yardstick ? `${figure(r.yardstickValue)} (${r.yardstick})` : '',
     r.ratio === undefined ? '' : String(r.ratio),
     r.target ?? '',
     r.met === undefined ? '' : r.met ? 'yes' : 'NO',
