@@ -52,14 +52,14 @@ const cell = (text: unknown) =>
     .replace(/\n/g, ' ');
 
 /** A figure as the table shows it: to the thousandth at most (a timing's float digits say nothing). */
-const figure = (value: number | undefined) => (value === undefined ? '' : String(Math.round(value * 1000) / 1000));
+const shown = (value: number | undefined) => (value === undefined ? '' : String(Math.round(value * 1000) / 1000));
 
 function table(rows: BenchRow[]): string[][] {
   return rows.map((r) => [
     r.group,
     r.figure,
-    `${figure(r.value)} ${r.unit}`,
-    r.yardstick ? `${figure(r.yardstickValue)} (${r.yardstick})` : '',
+    `${shown(r.value)} ${r.unit}`,
+    r.yardstick ? `${shown(r.yardstickValue)} (${r.yardstick})` : '',
     r.ratio === undefined ? '' : String(r.ratio),
     r.target ?? '',
     r.met === undefined ? '' : r.met ? 'yes' : 'NO',
