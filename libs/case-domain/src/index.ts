@@ -28,3 +28,24 @@ export { amountsOf, type CaseAmounts } from './views/amounts';
 export { caseViewOf, flagsOf, type CaseFlags, type CaseView } from './views/case-view';
 export { toMermaid } from './diagram/mermaid';
 export { deadlineAfter, easterSunday, isWorkingDay, norwegianHolidays } from './deadlines/working-days';
+export { danishHolidays, isDanishLimitationDay, type HolidayCalendar } from './deadlines/working-days';
+export { DANISH_DEADLINE_RULES, dueFor } from './deadlines/timer-rules';
+export {
+  RULE_PACKS,
+  JURISDICTIONS,
+  packOf,
+  packFor,
+  packIdOf,
+  type RulePack,
+  type PackId,
+  type Jurisdiction,
+} from './packs';
+export * as DanishTables from './packs/denmark/tables';
+export {
+  collectionCostCap,
+  collectionCostTableFor,
+  danishCourtFees,
+  feeBearingReminders,
+  businessCompensation,
+} from './packs/denmark/fees';
+export { LIMITATION_NEAR_DAYS } from './packs/denmark/court';

@@ -13,7 +13,12 @@ import { BUILDERS, runWalk, walk } from './walk';
 
 type Input = ReturnType<(typeof BUILDERS)[keyof typeof BUILDERS]>;
 type VariantAction =
-  'RecordCreditorReply' | 'RecordDebtorContact' | 'RecordDebtorAnswer' | 'DecideOnConciliation' | 'RecordBoardOutcome';
+  | 'RecordCreditorReply'
+  | 'RecordDebtorContact'
+  | 'RecordDebtorAnswer'
+  | 'DecideOnConciliation'
+  | 'RecordBoardOutcome'
+  | 'RecordCourtOutcome';
 
 /** Valid input for each variant of the actions that have them. */
 const VARIANT_INPUT: Record<VariantAction, Record<string, (spec: CaseSpec) => Input>> = {
@@ -48,6 +53,13 @@ const VARIANT_INPUT: Record<VariantAction, Record<string, (spec: CaseSpec) => In
     defaultJudgment: () => cmd('RecordBoardOutcome', { outcome: 'defaultJudgment' }),
     judgmentForDebtor: () => cmd('RecordBoardOutcome', { outcome: 'judgmentForDebtor' }),
     noAgreement: () => cmd('RecordBoardOutcome', { outcome: 'noAgreement' }),
+  },
+  RecordCourtOutcome: {
+    endorsed: () => cmd('RecordCourtOutcome', { outcome: 'endorsed' }),
+    opposed: () => cmd('RecordCourtOutcome', { outcome: 'opposed' }),
+    judgmentForCreditor: () => cmd('RecordCourtOutcome', { outcome: 'judgmentForCreditor' }),
+    defaultJudgment: () => cmd('RecordCourtOutcome', { outcome: 'defaultJudgment' }),
+    judgmentForDebtor: () => cmd('RecordCourtOutcome', { outcome: 'judgmentForDebtor' }),
   },
 };
 

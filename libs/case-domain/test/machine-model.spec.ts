@@ -3,7 +3,7 @@ import { getShortestPaths } from '@xstate/graph';
 import { caseMachine, MACHINE_EVENT_SAMPLES } from '../src';
 import { activeLeaves, MACHINE_STATES, MACHINE_TRANSITIONS, TransitionCoverage } from './coverage';
 import { runWalk, walk } from './walk';
-import { CaseSpec, cmd, objection } from '../testing';
+import { CaseSpec, cmd, handover, objection } from '../testing';
 
 /**
  * Journeys a random walk seldom takes: a partial objection whose lines are credited while the
@@ -36,6 +36,36 @@ function scriptedJourneys(coverage: TransitionCoverage) {
   late.passDays(200).do(cmd('SendNewPaymentDemand', {})).passDays(15);
   coverage.record(before, late.history.slice(length));
   expect(late.status).toBe('dispute.preparingComplaint');
+  danishCourtJourneys(coverage);
+}
+
+/** The Danish court routes' rarer ends: a betalingspåkrav the debtor opposes, a judgment for the debtor. */
+function danishCourtJourneys(coverage: TransitionCoverage) {
+  const danish = () =>
+    CaseSpec.given({ jurisdiction: 'DK', invoice: { ...handover().invoice, currency: 'DKK' } }).passDays(11);
+  const opposed = danish();
+  let before = opposed.state;
+  let length = opposed.history.length;
+  opposed
+    .do(cmd('FilePaymentOrder', { court: 'Fogedretten i København' }))
+    .passDays(15)
+    .do(cmd('RecordCourtOutcome', { outcome: 'opposed', summary: 'Debtor objected' }));
+  coverage.record(before, opposed.history.slice(length));
+  expect(opposed.state.facts?.closure?.reason).toBe('paymentOrderOpposed');
+
+  const upheld = danish();
+  before = upheld.state;
+  length = upheld.history.length;
+  upheld
+    .do(objection())
+    .do(cmd('ReferObjectionToCreditor', {}))
+    .do(cmd('RecordCreditorReply', { reply: 'maintain', feeDecision: 'keep' }))
+    .do(cmd('RecordDebtorAnswer', { answer: 'maintainsDispute', summary: 'Still disputes' }))
+    .do(cmd('DecideOnConciliation', { choice: 'agencyFiles' }))
+    .do(cmd('FileCourtClaim', { route: 'smallClaims', court: 'Københavns Byret' }))
+    .do(cmd('RecordCourtOutcome', { outcome: 'judgmentForDebtor', summary: 'Objection upheld' }));
+  coverage.record(before, upheld.history.slice(length));
+  expect(upheld.state.facts?.closure?.reason).toBe('disputeUpheld');
 }
 
 describe('the machine as a model', () => {

@@ -17,6 +17,14 @@ export const HANDOVER_VARIANTS = [
   { noticeAlreadySentOn: '2025-02-28' },
   { disputedBeforeHandover: { debtorStatement: 'Never ordered.' } },
   { debtor: { ...handover().debtor, kind: 'business' as const } },
+  // The Danish pack, on the same machine.
+  { jurisdiction: 'DK' as const, invoice: { ...handover().invoice, currency: 'DKK' as const } },
+  {
+    jurisdiction: 'DK' as const,
+    invoice: { ...handover().invoice, currency: 'DKK' as const },
+    debtor: { ...handover().debtor, kind: 'business' as const },
+    noticeAlreadySentOn: '2025-02-10',
+  },
 ];
 
 type Builder = (spec: CaseSpec, variant: number, fraction: number) => Omit<CaseCommand, 'at'>;
@@ -99,6 +107,18 @@ export const BUILDERS: Record<Exclude<CaseworkAction, 'HandOverClaim'>, Builder>
           dueDate: addDays(dateOf(s.now), 30),
         })
       : cmd('RecordBoardOutcome', { outcome, summary: 'Decided' });
+  },
+  FilePaymentOrder: (_, v) =>
+    cmd('FilePaymentOrder', { court: 'Fogedretten i København', continueAsCivilCase: v % 2 === 1 }),
+  FileCourtClaim: (_, v) =>
+    cmd('FileCourtClaim', { route: pickOf(['smallClaims', 'civilCase'] as const, v), court: 'Københavns Byret' }),
+  RecordCourtOutcome: (s, v) => {
+    // The outcomes the court could give where the case stands (the machine refuses the others).
+    const outcomes =
+      s.status === 'collection.paymentOrder'
+        ? (['endorsed', 'opposed'] as const)
+        : (['judgmentForCreditor', 'defaultJudgment', 'judgmentForDebtor'] as const);
+    return cmd('RecordCourtOutcome', { outcome: pickOf(outcomes, v), summary: 'Decided' });
   },
   CloseCase: () => cmd('CloseCase', { reason: 'uncollectable', note: 'No assets' }),
 };

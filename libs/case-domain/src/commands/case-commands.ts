@@ -8,7 +8,9 @@ import type {
   ManualClosureReason,
   ObjectionChannel,
 } from './command-variants';
-import type { ContactChannel, CreditLine, Debtor, FeeDecision, Invoice } from '../events/case-events';
+import type { ContactChannel, CreditLine, Debtor, DocumentParty, FeeDecision, Invoice } from '../events/case-events';
+import type { Jurisdiction } from '../packs/pack-id';
+import type { CourtClaimRoute, CourtOutcome } from './command-variants';
 
 /**
  * Commands are requests, named as imperatives. `at` is the moment the command is decided,
@@ -26,6 +28,10 @@ export type HandOverClaim = Request<
     invoice: Invoice;
     noticeAlreadySentOn?: CalendarDate | null;
     disputedBeforeHandover?: { debtorStatement: string } | null;
+    /** Picks the rule pack with the currency; Norway when omitted. */
+    jurisdiction?: Jurisdiction;
+    /** Danish pack: when the creditor sent its reminders (rykkere) before handover. */
+    remindersSentOn?: CalendarDate[];
   }
 >;
 export type RegisterObjection = Request<
@@ -38,8 +44,8 @@ export type RegisterObjection = Request<
   }
 >;
 export type RejectObjection = Request<'RejectObjection', { writtenAnswer: string }>;
-export type RequestDocuments = Request<'RequestDocuments', { request: string }>;
-export type RecordDocumentsReceived = Request<'RecordDocumentsReceived', { description: string }>;
+export type RequestDocuments = Request<'RequestDocuments', { request: string; from?: DocumentParty }>;
+export type RecordDocumentsReceived = Request<'RecordDocumentsReceived', { description: string; from?: DocumentParty }>;
 export type ReferObjectionToCreditor = Request<'ReferObjectionToCreditor', { note?: string }>;
 export type RecordCreditorReply = Request<
   'RecordCreditorReply',
@@ -66,6 +72,11 @@ export type RecordBoardOutcome = Request<
   | { outcome: Exclude<BoardOutcome, 'settlement'>; summary?: string }
 >;
 export type CloseCase = Request<'CloseCase', { reason: ManualClosureReason; note: string }>;
+/** Danish pack: a betalingspåkrav for an undisputed claim of at most 100 000 DKK. */
+export type FilePaymentOrder = Request<'FilePaymentOrder', { court: string; continueAsCivilCase?: boolean }>;
+/** Danish pack: a disputed claim to court, as a small claim or an ordinary civil case. */
+export type FileCourtClaim = Request<'FileCourtClaim', { route: CourtClaimRoute; court: string }>;
+export type RecordCourtOutcome = Request<'RecordCourtOutcome', { outcome: CourtOutcome; summary?: string }>;
 /** Sent by the timer service when a scheduled deadline is due. */
 export type FireDeadline = Request<'FireDeadline', { timerId: string }>;
 
@@ -87,6 +98,9 @@ export type CaseCommand =
   | SendNewPaymentDemand
   | RecordBoardOutcome
   | CloseCase
+  | FilePaymentOrder
+  | FileCourtClaim
+  | RecordCourtOutcome
   | FireDeadline;
 export type CaseCommandType = CaseCommand['type'];
 export type CommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;
@@ -117,6 +131,9 @@ export const CASEWORK_ACTIONS = [
   'SendNewPaymentDemand',
   'FileConciliationComplaint',
   'RecordBoardOutcome',
+  'FilePaymentOrder',
+  'FileCourtClaim',
+  'RecordCourtOutcome',
   'CloseCase',
 ] as const satisfies readonly CaseCommandType[];
 export type CaseworkAction = (typeof CASEWORK_ACTIONS)[number];

@@ -39,6 +39,20 @@ export const BOARD_OUTCOME_EVENTS = {
   noAgreement: 'BoardReferredCase',
 } as const satisfies Record<string, Gate>;
 
+/**
+ * Danish court outcomes: of a betalingspåkrav (endorsed; opposed, which ends it or continues it
+ * as a civil case as the form chose: `PaymentOrderContinuedAsCivilCase`) and of a court case.
+ */
+export const COURT_OUTCOME_EVENTS = {
+  endorsed: 'PaymentOrderEndorsed',
+  opposed: 'PaymentOrderOpposed',
+  judgmentForCreditor: 'CourtJudgmentForCreditor',
+  defaultJudgment: 'CourtJudgmentForCreditor',
+  judgmentForDebtor: 'CourtJudgmentForDebtor',
+} as const satisfies Record<string, Gate>;
+export const COURT_CLAIM_ROUTES = ['smallClaims', 'civilCase'] as const;
+export const DOCUMENT_PARTIES = ['debtor', 'creditor', 'both'] as const;
+
 export const MANUAL_CLOSURE_REASONS = [
   'uncollectable',
   'debtorDeceased',
@@ -52,6 +66,8 @@ export type CreditorReplyKind = keyof typeof CREDITOR_REPLY_EVENTS;
 export type DebtorAnswer = keyof typeof DEBTOR_ANSWER_EVENTS;
 export type ConciliationChoice = keyof typeof CONCILIATION_CHOICE_EVENTS;
 export type BoardOutcome = keyof typeof BOARD_OUTCOME_EVENTS;
+export type CourtOutcome = keyof typeof COURT_OUTCOME_EVENTS;
+export type CourtClaimRoute = (typeof COURT_CLAIM_ROUTES)[number];
 export type ManualClosureReason = (typeof MANUAL_CLOSURE_REASONS)[number];
 export type ObjectionChannel = (typeof OBJECTION_CHANNELS)[number];
 

@@ -1,5 +1,12 @@
 import { addDays, addMonths, addYears, type CalendarDate, type Instant } from '../time/dates';
-import { deadlineAfter } from './working-days';
+import {
+  danishHolidays,
+  deadlineAfter,
+  isDanishLimitationDay,
+  norwegianHolidays,
+  type HolidayCalendar,
+} from './working-days';
+import { packIdOf, type PackId } from '../packs/pack-id';
 import type { CaseEvent, CaseEventType, TimerKind } from '../events/case-events';
 import type { CaseFacts } from '../state/case-state';
 
@@ -35,9 +42,40 @@ export const DEADLINE_RULES = {
   newDemandDeadline: { days: 14, rollForward: true },
 } as const satisfies Partial<Record<TimerKind, { days: number; rollForward: boolean }>>;
 
-export function dueFor(kind: keyof typeof DEADLINE_RULES, from: Instant): Instant {
-  const rule = DEADLINE_RULES[kind];
-  return deadlineAfter(from, rule.days, rule.rollForward);
+type DayCounted = keyof typeof DEADLINE_RULES;
+type DeadlineRule = { days: number; rollForward: boolean };
+
+/**
+ * The Danish pack's day counts (RULES-DK.md): the påkrav runs at least 10 days from sending
+ * (inkassoloven § 10; rolling past non-working days is *unconfirmed* for § 10, applied as for
+ * limitation); the agency's own letter has no statutory deadline (10 days, policy); there is no
+ * heavy fee and no § 11 new demand. The dispute timers are policy, 14 days as in Norway.
+ */
+export const DANISH_DEADLINE_RULES: Record<DayCounted, DeadlineRule | null> = {
+  noticeDeadline: { days: 10, rollForward: true },
+  demandDeadline: { days: 10, rollForward: true },
+  heavyFeeDue: null,
+  documentsDeadline: { days: 14, rollForward: true },
+  creditorReply: { days: 14, rollForward: true },
+  debtorPaymentDeadline: { days: 14, rollForward: true },
+  newDemandDeadline: null,
+};
+
+const PACK_DEADLINES: Record<PackId, { rules: Record<DayCounted, DeadlineRule | null>; holidays: HolidayCalendar }> = {
+  NO: { rules: DEADLINE_RULES, holidays: norwegianHolidays },
+  DK: { rules: DANISH_DEADLINE_RULES, holidays: danishHolidays },
+};
+
+/** Whether the pack has this deadline at all (Denmark has no heavy fee and no § 11 new demand). */
+export function packHasDeadline(kind: DayCounted, pack: PackId): boolean {
+  return PACK_DEADLINES[pack].rules[kind] !== null;
+}
+
+export function dueFor(kind: DayCounted, from: Instant, pack: PackId = 'NO'): Instant {
+  const { rules, holidays } = PACK_DEADLINES[pack];
+  const rule = rules[kind];
+  if (!rule) throw new Error(`The ${pack} rule pack has no ${kind} deadline.`);
+  return deadlineAfter(from, rule.days, rule.rollForward, holidays);
 }
 
 /** A payment demand's two deadlines: its own 14 days, and the heavy fee's 28 days after that. */
@@ -59,37 +97,45 @@ export function startOfDay(date: string): Instant {
 export const TIMER_RULES: readonly TimerRule[] = [
   {
     kind: 'noticeDeadline',
-    dueAt: ({ at, event }) =>
-      event.type === 'CollectionNoticeSent' ? event.data.deadlineAt : dueFor('noticeDeadline', at),
+    dueAt: ({ facts, at, event }) =>
+      event.type === 'CollectionNoticeSent' ? event.data.deadlineAt : dueFor('noticeDeadline', at, packIdOf(facts)),
   },
   {
     kind: 'demandDeadline',
-    dueAt: ({ at, event }) =>
-      event.type === 'PaymentDemandSent' ? event.data.deadlineAt : dueFor('demandDeadline', at),
+    dueAt: ({ facts, at, event }) =>
+      event.type === 'PaymentDemandSent' ? event.data.deadlineAt : dueFor('demandDeadline', at, packIdOf(facts)),
   },
   {
     kind: 'heavyFeeDue',
-    dueAt: ({ at, event }) =>
-      event.type === 'PaymentDemandSent' ? event.data.heavyFeeFrom : demandDeadlines(at).heavyFeeFrom,
+    dueAt: ({ facts, at, event }) => {
+      if (!packHasDeadline('heavyFeeDue', packIdOf(facts))) return null;
+      return event.type === 'PaymentDemandSent' && event.data.heavyFeeFrom
+        ? event.data.heavyFeeFrom
+        : demandDeadlines(at).heavyFeeFrom;
+    },
   },
   {
     kind: 'documentsDeadline',
-    dueAt: ({ at }) => dueFor('documentsDeadline', at),
+    dueAt: ({ facts, at }) => dueFor('documentsDeadline', at, packIdOf(facts)),
   },
   {
     kind: 'creditorReply',
     repeats: true,
-    dueAt: ({ at }) => dueFor('creditorReply', at),
+    dueAt: ({ facts, at }) => dueFor('creditorReply', at, packIdOf(facts)),
   },
   {
     kind: 'debtorPaymentDeadline',
-    dueAt: ({ at, event }) =>
-      event.type === 'ClaimConfirmedToDebtor' ? event.data.paymentDeadlineAt : dueFor('debtorPaymentDeadline', at),
+    dueAt: ({ facts, at, event }) =>
+      event.type === 'ClaimConfirmedToDebtor'
+        ? event.data.paymentDeadlineAt
+        : dueFor('debtorPaymentDeadline', at, packIdOf(facts)),
   },
   {
     kind: 'newDemandDeadline',
-    dueAt: ({ at, event }) =>
-      event.type === 'NewPaymentDemandSent' ? event.data.deadlineAt : dueFor('newDemandDeadline', at),
+    dueAt: ({ facts, at, event }) => {
+      if (event.type === 'NewPaymentDemandSent') return event.data.deadlineAt;
+      return packHasDeadline('newDemandDeadline', packIdOf(facts)) ? dueFor('newDemandDeadline', at) : null;
+    },
   },
   {
     // The first day a forliksklage would come more than 6 months after the demand (§ 11).
@@ -98,6 +144,7 @@ export const TIMER_RULES: readonly TimerRule[] = [
     restartOn: ['PaymentDemandSent'],
     // Entered already expired, there is nothing to wait for: a new demand is allowed at once.
     dueAt: ({ facts, at }) => {
+      if (packIdOf(facts) !== 'NO') return null;
       const expires = demandExpiresOn(facts);
       return expires && startOfDay(expires) > at ? startOfDay(expires) : null;
     },
@@ -123,8 +170,14 @@ export function demandExpiresOn(facts: CaseFacts): CalendarDate | null {
   return facts.demandSentOn ? addDays(addMonths(facts.demandSentOn, DEMAND_VALID_MONTHS), 1) : null;
 }
 
+/**
+ * The day the claim becomes time-barred. In Denmark one falling on a weekend, a public holiday,
+ * 5 Jun, 24 or 31 Dec moves to the next weekday (forældelsesloven § 27 (2)).
+ */
 export function limitationDateOf(facts: CaseFacts): string {
-  return addYears(facts.limitation.runsFrom, facts.limitation.years);
+  let date = addYears(facts.limitation.runsFrom, facts.limitation.years);
+  if (packIdOf(facts) === 'DK') while (!isDanishLimitationDay(date)) date = addDays(date, 1);
+  return date;
 }
 
 export const RULE_BY_KIND = new Map(TIMER_RULES.map((r) => [r.kind, r]));

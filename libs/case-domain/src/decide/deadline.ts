@@ -2,21 +2,16 @@ import type { Instant } from '../time/dates';
 import type { CommandOf } from '../commands/case-commands';
 import type { CaseEvent, TimerKind } from '../events/case-events';
 import type { CaseFacts } from '../state/case-state';
-import { demandDeadlines, limitationDateOf } from '../deadlines/timer-rules';
-import { charge, heavyFeeFor, lightFeeFor } from './charges';
+import { limitationDateOf } from '../deadlines/timer-rules';
+import { packOf } from '../packs';
+import { charge, heavyFeeFor } from './charges';
 import { invalid, type Draft } from './rejection';
 import { isTransitionEvent } from '../state/evolve';
 import type { CaseState } from '../state/case-state';
 import { machineAllows } from '../views/allowed-actions';
 
 const consequences: Record<TimerKind, (facts: CaseFacts, at: Instant) => CaseEvent[]> = {
-  noticeDeadline: (facts, at) => [
-    {
-      type: 'PaymentDemandSent',
-      data: { at, ...demandDeadlines(at) },
-    },
-    charge(facts, lightFeeFor(facts, at), at),
-  ],
+  noticeDeadline: (facts, at) => packOf(facts).firstLetterDeadlinePassed(facts, at),
   demandDeadline: (_, at) => [{ type: 'PaymentDemandDeadlinePassed', data: { at } }],
   heavyFeeDue: (facts, at) => [
     { type: 'HeavyFeeStageReached', data: { at } },

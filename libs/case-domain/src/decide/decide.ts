@@ -15,6 +15,7 @@ import { partyDeciders } from './parties';
 import { moneyDeciders } from './money';
 import { conciliationDeciders } from './conciliation';
 import { decideFireDeadline } from './deadline';
+import { courtDeciders } from '../packs/denmark/court';
 
 type Decider<T extends CaseCommandType> = (facts: CaseFacts, command: CommandOf<T>, state: CaseState) => Draft;
 type Deciders = { [T in Exclude<CaseCommandType, 'HandOverClaim'>]: Decider<T> };
@@ -24,6 +25,7 @@ const DECIDERS: Deciders = {
   ...partyDeciders,
   ...moneyDeciders,
   ...conciliationDeciders,
+  ...courtDeciders,
   FireDeadline: decideFireDeadline,
 };
 

@@ -8,6 +8,7 @@ import {
 import {
   BOARD_OUTCOME_EVENTS,
   CONCILIATION_CHOICE_EVENTS,
+  COURT_OUTCOME_EVENTS,
   CREDITOR_REPLY_EVENTS,
   DEBTOR_ANSWER_EVENTS,
   DEBTOR_CONTACT_EVENTS,
@@ -58,6 +59,16 @@ export const COMMAND_GATES: { [T in CaseCommandType]: GateRule<T> } = {
   FileConciliationComplaint: single('ConciliationComplaintFiled'),
   SendNewPaymentDemand: single('NewPaymentDemandSent'),
   RecordBoardOutcome: variant(BOARD_OUTCOME_EVENTS, (data) => data.outcome),
+  FilePaymentOrder: single('PaymentOrderFiled'),
+  FileCourtClaim: single('CourtClaimFiled'),
+  // An opposed betalingspåkrav continues as a civil case when the form chose it: one more event it may record.
+  RecordCourtOutcome: (() => {
+    const rule = variant<'RecordCourtOutcome', typeof COURT_OUTCOME_EVENTS>(
+      COURT_OUTCOME_EVENTS,
+      (data) => data.outcome,
+    );
+    return { ...rule, all: [...rule.all, 'PaymentOrderContinuedAsCivilCase'] };
+  })(),
   CloseCase: single('CaseClosed'),
   // The timer's own gate is the consequence of the timer that fell due: see decide/deadline.ts.
   FireDeadline: { of: () => null, all: [] },

@@ -1,18 +1,23 @@
-import { FIRST_INTEREST_DAY, noticeFee } from '../money';
 import { addDays, dateOf, isCalendarDate } from '../time/dates';
 import type { HandOverClaim } from '../commands/case-commands';
 import type { CaseEvent, ClaimHandedOver } from '../events/case-events';
 import { initialCaseState } from '../state/case-state';
 import { evolveFacts } from '../state/evolve-facts';
-import { demandDeadlines, dueFor, startOfDay } from '../deadlines/timer-rules';
-import { charge, lightFeeFor } from './charges';
+import { packFor, type RulePack } from '../packs';
 import { recommendFiler } from './recommendation';
 import { invalid, type Draft } from './rejection';
 
+/**
+ * A claim handed over: its jurisdiction and currency pick the rule pack, recorded in the first
+ * event (only when it is not Norway's, so a Norwegian first event reads as it always did); the
+ * pack then takes the agency's first steps.
+ */
 export function decideHandOver(command: HandOverClaim): Draft {
   const { data, at } = command;
-  const problem = validate(command);
+  const chosen = packFor(data.jurisdiction, data.invoice?.currency);
+  const problem = validate(command, 'pack' in chosen ? chosen.pack : null, chosen);
   if (problem) return problem;
+  const pack = (chosen as { pack: RulePack }).pack;
 
   const handedOver: ClaimHandedOver = {
     type: 'ClaimHandedOver',
@@ -25,6 +30,8 @@ export function decideHandOver(command: HandOverClaim): Draft {
       invoice: data.invoice,
       noticeAlreadySentOn: data.noticeAlreadySentOn ?? null,
       disputedBeforeHandover: data.disputedBeforeHandover ?? null,
+      ...(pack.id !== 'NO' && { rulePack: pack.id }),
+      ...(data.remindersSentOn?.length && { remindersSentOn: [...data.remindersSentOn].sort() }),
     },
   };
   const facts = evolveFacts(initialCaseState.facts, handedOver)!;
@@ -38,50 +45,34 @@ export function decideHandOver(command: HandOverClaim): Draft {
     });
     return events;
   }
-  const sentOn = data.noticeAlreadySentOn;
-  if (!sentOn) {
-    events.push(
-      {
-        type: 'CollectionNoticeSent',
-        data: { at, sentBy: 'agency', sentOn: dateOf(at), deadlineAt: dueFor('noticeDeadline', at) },
-      },
-      charge(facts, noticeFee(dateOf(at)), at),
-    );
-    return events;
-  }
-  const noticeDeadline = dueFor('noticeDeadline', startOfDay(sentOn));
-  if (noticeDeadline > at) {
-    // The creditor's own notice keeps running; the agency takes over its deadline.
-    events.push({ type: 'CollectionNoticeSent', data: { at, sentBy: 'creditor', sentOn, deadlineAt: noticeDeadline } });
-    return events;
-  }
-  events.push(
-    {
-      type: 'PaymentDemandSent',
-      data: { at, ...demandDeadlines(at) },
-    },
-    charge(facts, lightFeeFor(facts, at), at),
-  );
+  events.push(...pack.collectionStart(facts, command));
   return events;
 }
 
-function validate({ data, at }: HandOverClaim): ReturnType<typeof invalid> | null {
+function validate(
+  command: HandOverClaim,
+  pack: RulePack | null,
+  chosen: ReturnType<typeof packFor>,
+): ReturnType<typeof invalid> | null {
+  const { data, at } = command;
   for (const key of ['caseId', 'creditorId', 'creditorReference'] as const) {
     if (!data[key]?.trim()) return invalid(`${key} is required.`, key);
   }
   const { invoice, debtor } = data;
   if (debtor.kind !== 'consumer' && debtor.kind !== 'business')
     return invalid('debtor.kind must be consumer or business.', 'debtor.kind');
-  if (invoice.currency !== 'NOK') {
-    return invalid('Only NOK claims are handled: the Danish rule pack (DKK) is not available yet.', 'invoice.currency');
+  if (!pack) {
+    const refusal = chosen as { refusal: string; field: string };
+    return invalid(refusal.refusal, refusal.field);
   }
   for (const key of ['issueDate', 'dueDate'] as const) {
     if (!isCalendarDate(invoice[key])) return invalid(`invoice.${key} must be a date (YYYY-MM-DD).`, `invoice.${key}`);
   }
   if (invoice.dueDate < invoice.issueDate)
     return invalid('The due date cannot be before the issue date.', 'invoice.dueDate');
-  if (addDays(invoice.dueDate, 1) < FIRST_INTEREST_DAY) {
-    const first = FIRST_INTEREST_DAY;
+  const firstInterestDay = pack.interest.rows[0].from;
+  if (addDays(invoice.dueDate, 1) < firstInterestDay) {
+    const first = firstInterestDay;
     return invalid(
       `The claim fell due before ${first}, the first day late-payment interest is known for.`,
       'invoice.dueDate',
@@ -121,5 +112,5 @@ function validate({ data, at }: HandOverClaim): ReturnType<typeof invalid> | nul
       return invalid('A collection notice can only be sent after the due date (§ 9).', 'noticeAlreadySentOn');
     if (sentOn > today) return invalid('noticeAlreadySentOn cannot be in the future.', 'noticeAlreadySentOn');
   }
-  return null;
+  return pack.validateHandover(command);
 }

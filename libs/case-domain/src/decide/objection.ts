@@ -1,5 +1,6 @@
 import type { CommandOf } from '../commands/case-commands';
-import { OBJECTION_CHANNELS } from '../commands/command-variants';
+import { DOCUMENT_PARTIES, OBJECTION_CHANNELS } from '../commands/command-variants';
+import { packOf } from '../packs';
 import { stageAtObjectionIn } from '../machine/status';
 import type { CaseFacts, CaseState } from '../state/case-state';
 import { invalid, type Draft } from './rejection';
@@ -51,20 +52,32 @@ export const objectionDeciders = {
     );
   },
 
-  RequestDocuments(_: CaseFacts, { at, data }: CommandOf<'RequestDocuments'>): Draft {
-    return (
-      required(data.request, 'request', 'What is asked of the debtor') ?? [
-        { type: 'DocumentsRequested', data: { at, request: data.request } },
-      ]
-    );
+  /** Norway asks the debtor; Denmark asks both sides (the creditor carries the burden of proof). */
+  RequestDocuments(facts: CaseFacts, { at, data }: CommandOf<'RequestDocuments'>): Draft {
+    const missing = required(data.request, 'request', 'What is asked');
+    if (missing) return missing;
+    const askedOf = packOf(facts).documentsAskedOf;
+    if (askedOf === null) {
+      if (data.from !== undefined && data.from !== 'debtor')
+        return invalid('Documents are asked of the debtor under this rule pack.', 'from');
+      return [{ type: 'DocumentsRequested', data: { at, request: data.request } }];
+    }
+    const from = data.from ?? askedOf;
+    if (!DOCUMENT_PARTIES.includes(from)) return invalid(`from must be one of ${DOCUMENT_PARTIES.join(', ')}.`, 'from');
+    return [{ type: 'DocumentsRequested', data: { at, request: data.request, from } }];
   },
 
-  RecordDocumentsReceived(_: CaseFacts, { at, data }: CommandOf<'RecordDocumentsReceived'>): Draft {
-    return (
-      required(data.description, 'description', 'A description of what was received') ?? [
-        { type: 'DocumentsReceived', data: { at, description: data.description } },
-      ]
-    );
+  RecordDocumentsReceived(facts: CaseFacts, { at, data }: CommandOf<'RecordDocumentsReceived'>): Draft {
+    const missing = required(data.description, 'description', 'A description of what was received');
+    if (missing) return missing;
+    if (packOf(facts).documentsAskedOf === null) {
+      if (data.from !== undefined && data.from !== 'debtor')
+        return invalid('Documents come from the debtor under this rule pack.', 'from');
+      return [{ type: 'DocumentsReceived', data: { at, description: data.description } }];
+    }
+    const from = data.from ?? 'debtor';
+    if (!DOCUMENT_PARTIES.includes(from)) return invalid(`from must be one of ${DOCUMENT_PARTIES.join(', ')}.`, 'from');
+    return [{ type: 'DocumentsReceived', data: { at, description: data.description, from } }];
   },
 
   ReferObjectionToCreditor(_: CaseFacts, { at, data }: CommandOf<'ReferObjectionToCreditor'>): Draft {

@@ -4,6 +4,7 @@ import type { CaseFacts } from '../state/case-state';
 import { owed } from '../views/amounts';
 import { dateOf } from '../time/dates';
 import { dueFor } from '../deadlines/timer-rules';
+import { packIdOf } from '../packs/pack-id';
 import { creditLines } from './money';
 import { recommendFiler } from './recommendation';
 import { invalid, type Draft } from './rejection';
@@ -51,7 +52,7 @@ export const partyDeciders = {
       return [
         {
           type: 'ClaimConfirmedToDebtor',
-          data: { at, channel: data.channel, paymentDeadlineAt: dueFor('debtorPaymentDeadline', at) },
+          data: { at, channel: data.channel, paymentDeadlineAt: dueFor('debtorPaymentDeadline', at, packIdOf(facts)) },
         },
       ];
     }

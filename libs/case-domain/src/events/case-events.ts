@@ -1,5 +1,6 @@
 import type { CalendarDate, Instant } from '../time/dates';
 import type { DebtorKind, FeeKind, FeeQuote, InterestAccrual, Minor, Allocation } from '../money';
+import type { PackId } from '../packs/pack-id';
 
 /**
  * Every event is a fact in the case's history, named in the past tense. `at` is the business
@@ -68,6 +69,13 @@ export type ClaimHandedOver = Fact<
     invoice: Invoice;
     noticeAlreadySentOn: CalendarDate | null;
     disputedBeforeHandover: { debtorStatement: string } | null;
+    /**
+     * The rule pack the case runs under, written only when it is not Norway's: a first event
+     * without it (every history from before packs, every Norwegian case) is Norway's.
+     */
+    rulePack?: Exclude<PackId, 'NO'>;
+    /** Danish pack: the creditor's reminders (rykkere) before handover, whose fees the claim carries. */
+    remindersSentOn?: CalendarDate[];
   }
 >;
 export type ClaimRegisteredAsDisputed = Fact<
@@ -80,7 +88,8 @@ export type CollectionNoticeSent = Fact<
   'CollectionNoticeSent',
   { sentBy: 'agency' | 'creditor'; sentOn: CalendarDate; deadlineAt: Instant }
 >;
-export type PaymentDemandSent = Fact<'PaymentDemandSent', { deadlineAt: Instant; heavyFeeFrom: Instant }>;
+/** In the Danish pack, the agency's letter after the påkrav: no heavy fee follows (`heavyFeeFrom` absent). */
+export type PaymentDemandSent = Fact<'PaymentDemandSent', { deadlineAt: Instant; heavyFeeFrom?: Instant }>;
 export type PaymentDemandDeadlinePassed = Fact<'PaymentDemandDeadlinePassed'>;
 export type HeavyFeeStageReached = Fact<'HeavyFeeStageReached'>;
 
@@ -102,8 +111,10 @@ export type ObjectionRegistered = Fact<
   }
 >;
 export type ObjectionRejectedByAgency = Fact<'ObjectionRejectedByAgency', { writtenAnswer: string }>;
-export type DocumentsRequested = Fact<'DocumentsRequested', { request: string }>;
-export type DocumentsReceived = Fact<'DocumentsReceived', { description: string }>;
+/** Who documents are asked of, or came from. Norway asks the debtor (no field); Denmark both sides. */
+export type DocumentParty = 'debtor' | 'creditor' | 'both';
+export type DocumentsRequested = Fact<'DocumentsRequested', { request: string; from?: DocumentParty }>;
+export type DocumentsReceived = Fact<'DocumentsReceived', { description: string; from?: DocumentParty }>;
 export type DocumentsDeadlinePassed = Fact<'DocumentsDeadlinePassed'>;
 export type ObjectionReferredToCreditor = Fact<'ObjectionReferredToCreditor', { note: string }>;
 export type CreditorReplyOverdue = Fact<
@@ -154,6 +165,45 @@ export type DefaultJudgmentGiven = Fact<'DefaultJudgmentGiven', { summary: strin
 export type BoardJudgmentForDebtor = Fact<'BoardJudgmentForDebtor', { summary: string }>;
 export type BoardReferredCase = Fact<'BoardReferredCase', { summary: string }>;
 export type SettlementDueDatePassed = Fact<'SettlementDueDatePassed'>;
+
+// Danish court routes (RULES-DK.md § 6): no conciliation board.
+export type DanishCourtRoute = 'paymentOrder' | 'smallClaims' | 'civilCase';
+/**
+ * A betalingspåkrav filed with the bailiff's court for an undisputed claim (rpl ch. 44 a). The
+ * debtor has 14 days to reply. `continueAsCivilCase`: the creditor's choice on the form, forced on
+ * when limitation is near (an objection would otherwise end it with no grace year, § 20).
+ */
+export type PaymentOrderFiled = Fact<
+  'PaymentOrderFiled',
+  {
+    filedOn: CalendarDate;
+    court: string;
+    claim: Minor;
+    replyDeadlineAt: Instant;
+    continueAsCivilCase: boolean;
+    continueForced: boolean;
+    limitationInterrupted: true;
+  }
+>;
+/** No reply within 14 days: the court endorsed the betalingspåkrav, which works as a judgment. */
+export type PaymentOrderEndorsed = Fact<'PaymentOrderEndorsed', { summary: string }>;
+/** The debtor objected at the court and the form did not ask to continue: it ends. */
+export type PaymentOrderOpposed = Fact<'PaymentOrderOpposed', { summary: string }>;
+/** The debtor objected at the court; as the form asked, it continues as a civil case. */
+export type PaymentOrderContinuedAsCivilCase = Fact<'PaymentOrderContinuedAsCivilCase', { summary: string }>;
+/** A disputed claim taken to court: small claims (≤ 50 000 DKK, rpl ch. 39) or an ordinary civil case. */
+export type CourtClaimFiled = Fact<
+  'CourtClaimFiled',
+  {
+    filedOn: CalendarDate;
+    court: string;
+    route: Exclude<DanishCourtRoute, 'paymentOrder'>;
+    value: Minor;
+    limitationInterrupted: true;
+  }
+>;
+export type CourtJudgmentForCreditor = Fact<'CourtJudgmentForCreditor', { summary: string; byDefault: boolean }>;
+export type CourtJudgmentForDebtor = Fact<'CourtJudgmentForDebtor', { summary: string }>;
 /** Six months passed since the betalingsoppfordring before a forliksklage (inkassoloven § 11). */
 export type PaymentDemandExpired = Fact<'PaymentDemandExpired', { demandSentOn: CalendarDate }>;
 export type NewPaymentDemandSent = Fact<'NewPaymentDemandSent', { deadlineAt: Instant }>;
@@ -248,6 +298,13 @@ export type TransitionEvent =
   | BoardJudgmentForDebtor
   | BoardReferredCase
   | SettlementDueDatePassed
+  | PaymentOrderFiled
+  | PaymentOrderEndorsed
+  | PaymentOrderOpposed
+  | PaymentOrderContinuedAsCivilCase
+  | CourtClaimFiled
+  | CourtJudgmentForCreditor
+  | CourtJudgmentForDebtor
   | PaymentDemandExpired
   | NewPaymentDemandSent
   | NewPaymentDemandDeadlinePassed

@@ -22,7 +22,8 @@ export type AutomaticClosure =
   | 'closedWithoutBoard'
   | 'judgmentObtained'
   | 'disputeUpheld'
-  | 'referredToDistrictCourt';
+  | 'referredToDistrictCourt'
+  | 'paymentOrderOpposed';
 export interface TransitionMeta {
   closure?: AutomaticClosure | 'manual';
 }
@@ -135,7 +136,11 @@ export const caseMachine = setup({
                   description: 'Betalingsoppfordring sent (§ 10): the light fee stage.',
                   meta: { label: 'Payment demand sent (light fee)', stageAtObjection: 'lightFee' },
                   tags: ['deadline:demandDeadline', 'deadline:heavyFeeDue'],
-                  on: { PaymentDemandDeadlinePassed: RECORD, HeavyFeeStageReached: 'heavyFee' },
+                  on: {
+                    PaymentDemandDeadlinePassed: RECORD,
+                    HeavyFeeStageReached: 'heavyFee',
+                    PaymentOrderFiled: '#case.open.collection.paymentOrder',
+                  },
                 },
                 heavyFee: {
                   description: 'Heavy fee replaces the light fee (forskriften § 2-3).',
@@ -149,6 +154,16 @@ export const caseMachine = setup({
               meta: { label: 'Collection on hold (whole claim disputed)' },
               tags: ['collectionPaused'],
               always: { target: RESUME_COLLECTION, guard: 'disputeAtRest' },
+            },
+            paymentOrder: {
+              description:
+                "Danish pack: a betalingspåkrav for the undisputed claim before the bailiff's court (14 days to reply).",
+              meta: { label: 'Betalingspåkrav at the court (14 days to reply)' },
+              on: {
+                PaymentOrderEndorsed: close('judgmentObtained'),
+                PaymentOrderOpposed: close('paymentOrderOpposed'),
+                PaymentOrderContinuedAsCivilCase: { target: ['#case.open.dispute.disputed.atCourt', 'onHold'] },
+              },
             },
             settlement: {
               description: 'Settlement (forlik) before the board: collecting the settled amount.',
@@ -243,6 +258,7 @@ export const caseMachine = setup({
                   tags: ['deadline:demandExpiry'],
                   on: {
                     ConciliationComplaintFiled: 'conciliationBoard',
+                    CourtClaimFiled: 'atCourt',
                     PaymentDemandExpired: 'newDemandNeeded',
                     // Also here: a case that reached this state after its demand expired has no timer to move it.
                     NewPaymentDemandSent: 'newDemandRunning',
@@ -258,6 +274,14 @@ export const caseMachine = setup({
                   meta: { label: 'New payment demand sent (14 days)' },
                   tags: ['deadline:newDemandDeadline'],
                   on: { NewPaymentDemandDeadlinePassed: 'preparingComplaint' },
+                },
+                atCourt: {
+                  description: 'Danish pack: before the court as a small claim or an ordinary civil case.',
+                  meta: { label: 'Before the court (small claims or civil case)' },
+                  on: {
+                    CourtJudgmentForCreditor: close('judgmentObtained'),
+                    CourtJudgmentForDebtor: close('disputeUpheld'),
+                  },
                 },
                 conciliationBoard: {
                   description: 'Forliksklage filed with the conciliation board.',

@@ -3,7 +3,18 @@ import type { CalendarDate } from '../time/dates';
 /** Money: an integer of minor units (øre), never a float. */
 export type Minor = number;
 export type DebtorKind = 'consumer' | 'business';
-export type FeeKind = 'reminder' | 'notice' | 'creditorDemand' | 'lightFee' | 'heavyFee' | 'courtFee';
+export type FeeKind =
+  | 'reminder'
+  | 'notice'
+  | 'creditorDemand'
+  | 'lightFee'
+  | 'heavyFee'
+  | 'courtFee'
+  // The Danish pack's (RULES-DK.md): inkassogebyr, kompensationsbeløb, the capped collection costs, the court's hearing fee.
+  | 'handoverFee'
+  | 'businessCompensation'
+  | 'collectionCosts'
+  | 'courtHearingFee';
 
 /** Which dated table and figures produced an amount, so an audit years later gets the same. */
 export interface FeeBasis {
@@ -37,6 +48,8 @@ export interface Dated {
   from: CalendarDate;
   to?: CalendarDate;
   unconfirmed?: boolean;
+  /** Computed from confirmed figures rather than published as such. */
+  derived?: boolean;
   source: string;
 }
 

@@ -1,7 +1,15 @@
 import { initialTransition } from 'xstate';
 import type { CalendarDate, Instant } from '../time/dates';
 import type { FeeKind, Minor } from '../money';
-import type { Debtor, Invoice, StageAtObjection, TimerKind, ManualClosureReason } from '../events/case-events';
+import type {
+  Debtor,
+  DanishCourtRoute,
+  Invoice,
+  StageAtObjection,
+  TimerKind,
+  ManualClosureReason,
+} from '../events/case-events';
+import type { PackId } from '../packs/pack-id';
 import { caseMachine, type AutomaticClosure } from '../machine/case-machine';
 import { statusOf, type CaseSnapshot, type CaseStatus } from '../machine/status';
 
@@ -28,6 +36,15 @@ export interface OpenDispute {
   lineIds: string[];
   stageAtObjection: StageAtObjection | null;
   since: Instant;
+  /** Danish pack: whose documents are on file (the creditor carries the burden of proof). */
+  documents?: { debtor: boolean; creditor: boolean };
+}
+/** Danish pack: the court step taken, if any. */
+export interface CourtStep {
+  route: DanishCourtRoute;
+  filedOn: CalendarDate;
+  replyDeadlineAt: Instant | null;
+  continueAsCivilCase: boolean;
 }
 export type ClosureReason = AutomaticClosure | ManualClosureReason;
 
@@ -71,6 +88,10 @@ export interface CaseFacts {
   lastChangedAt: Instant;
   /** Set once the debtor's personal data is erased (their values then read ERASED). */
   personalDataErasedAt?: Instant;
+  /** The rule pack, when not Norway's (absent in every Norwegian case, old or new). */
+  rulePack?: Exclude<PackId, 'NO'>;
+  /** Danish pack: the court step taken (betalingspåkrav, small claims, civil case). */
+  court?: CourtStep;
 }
 
 /** A case as the fold of its stream: the machine's position and the facts it has gathered. */

@@ -50,7 +50,26 @@ function opened(event: EventOf<'ClaimHandedOver'>): CaseFacts {
     closure: null,
     openedAt: event.data.at,
     lastChangedAt: event.data.at,
+    ...(event.data.rulePack && { rulePack: event.data.rulePack }),
   };
+}
+
+/** A Danish legal step: it interrupts limitation (forældelsesloven §§ 15–16) and is the remark's legal step. */
+function courtStepTaken(f: CaseFacts, filedOn: string, court: CaseFacts['court']): CaseFacts {
+  return { ...f, court, legalStepOn: filedOn, limitation: { ...f.limitation, interrupted: true } };
+}
+
+/** A judgment (or an endorsed betalingspåkrav) starts a new 10-year period (forældelsesloven § 5). */
+function judged(f: CaseFacts, at: string): CaseFacts {
+  return { ...f, limitation: { runsFrom: dateOf(at), years: 10, interrupted: false } };
+}
+
+function documentsFrom(
+  documents: { debtor: boolean; creditor: boolean } | undefined,
+  from: 'debtor' | 'creditor' | 'both',
+) {
+  const held = documents ?? { debtor: false, creditor: false };
+  return { debtor: held.debtor || from !== 'creditor', creditor: held.creditor || from !== 'debtor' };
 }
 
 function applyFact(f: CaseFacts, e: CaseEvent): CaseFacts {
@@ -76,6 +95,39 @@ function applyFact(f: CaseFacts, e: CaseEvent): CaseFacts {
           since: e.data.at,
         },
       };
+    case 'DocumentsReceived':
+      // Only the Danish pack says whose documents came; the Norwegian record has no `from`.
+      return e.data.from && f.dispute
+        ? { ...f, dispute: { ...f.dispute, documents: documentsFrom(f.dispute.documents, e.data.from) } }
+        : f;
+    case 'PaymentOrderFiled':
+      return courtStepTaken(f, e.data.filedOn, {
+        route: 'paymentOrder',
+        filedOn: e.data.filedOn,
+        replyDeadlineAt: e.data.replyDeadlineAt,
+        continueAsCivilCase: e.data.continueAsCivilCase,
+      });
+    case 'CourtClaimFiled':
+      return courtStepTaken(f, e.data.filedOn, {
+        route: e.data.route,
+        filedOn: e.data.filedOn,
+        replyDeadlineAt: null,
+        continueAsCivilCase: false,
+      });
+    case 'PaymentOrderContinuedAsCivilCase':
+      return {
+        ...f,
+        court: f.court && { ...f.court, route: 'civilCase', replyDeadlineAt: null },
+        dispute: {
+          scope: 'full',
+          lineIds: f.lines.filter((l) => l.amount > l.credited).map((l) => l.lineId),
+          stageAtObjection: null,
+          since: e.data.at,
+        },
+      };
+    case 'PaymentOrderEndorsed':
+    case 'CourtJudgmentForCreditor':
+      return judged(f, e.data.at);
     case 'CreditorReplyOverdue':
       return { ...f, creditorReminders: e.data.reminderNumber };
     case 'DebtorAcceptedClaim':

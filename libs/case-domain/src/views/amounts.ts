@@ -1,6 +1,7 @@
 import { lateInterest, type InterestAccrual, type Minor } from '../money';
 import type { CalendarDate } from '../time/dates';
 import type { CaseFacts } from '../state/case-state';
+import { packOf } from '../packs';
 
 export interface CaseAmounts {
   principal: Minor;
@@ -51,7 +52,7 @@ export function pendingInterest(f: CaseFacts, to: CalendarDate): InterestAccrual
   if (f.ledger.interestStopped || principal <= 0 || to <= from) {
     return { amount: 0, from, to: from, periods: [], table: 'none' };
   }
-  return lateInterest(principal, from, to);
+  return lateInterest(principal, from, to, packOf(f).interest);
 }
 
 /** Everything the debtor owes, by component, with interest as of `asOf`. */

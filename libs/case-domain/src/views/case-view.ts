@@ -1,4 +1,5 @@
-import { addDays, type CalendarDate, type Instant } from '../time/dates';
+import type { CalendarDate, Instant } from '../time/dates';
+import { packOf } from '../packs';
 import type { CaseworkAction } from '../commands/case-commands';
 import type { StageAtObjection, TimerKind } from '../events/case-events';
 import {
@@ -70,25 +71,16 @@ export interface CaseView {
   personalDataErasedAt: Instant | null;
 }
 
-/** A payment remark waits this long after the step that allows it. */
-const REMARK_WAIT_DAYS = 30;
-
 export function flagsOf(state: CaseState, asOf: CalendarDate): CaseFlags {
   const f = state.facts!;
   const disputeCode = f.dispute !== null;
   return {
     disputeCode,
     collectionPaused: collectionPaused(state.snapshot),
-    creditRemarkAllowed: !disputeCode && state.status !== 'closed' && remarkStepPassed(f, asOf),
+    creditRemarkAllowed: !disputeCode && state.status !== 'closed' && packOf(f).creditRemarkStepPassed(f, asOf),
     feesChargeableToDebtor: f.feesChargeableToDebtor,
     stageAtObjection: f.stageAtObjection,
   };
-}
-
-/** Consumers: 30 days after a legal step; businesses: 30 days after the betalingsoppfordring. */
-function remarkStepPassed(f: CaseFacts, asOf: CalendarDate): boolean {
-  const step = f.debtor.kind === 'consumer' ? f.legalStepOn : f.demandSentOn;
-  return step !== null && asOf >= addDays(step, REMARK_WAIT_DAYS);
 }
 
 /** The case as a caseworker sees it on `asOf` (interest is accrued up to that day). */

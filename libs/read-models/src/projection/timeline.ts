@@ -79,6 +79,20 @@ export function sentenceOf(e: CaseEvent): string {
       return 'No agreement (innstilt): referred to the district court.';
     case 'SettlementDueDatePassed':
       return 'The settlement fell due.';
+    case 'PaymentOrderFiled':
+      return `Betalingspåkrav of ${kr(e.data.claim)} filed with ${e.data.court}; the debtor has until ${e.data.replyDeadlineAt} to reply; ${e.data.continueAsCivilCase ? `continues as a civil case on an objection${e.data.continueForced ? ' (forced: limitation is near)' : ''}` : 'ends on an objection'}; limitation interrupted.`;
+    case 'PaymentOrderEndorsed':
+      return 'No reply: the court endorsed the betalingspåkrav, which works as a judgment.';
+    case 'PaymentOrderOpposed':
+      return 'The debtor objected to the betalingspåkrav: it ends.';
+    case 'PaymentOrderContinuedAsCivilCase':
+      return 'The debtor objected to the betalingspåkrav: it continues as a civil case.';
+    case 'CourtClaimFiled':
+      return `${e.data.route === 'smallClaims' ? 'Small claim' : 'Civil case'} of ${kr(e.data.value)} filed with ${e.data.court}; limitation interrupted.`;
+    case 'CourtJudgmentForCreditor':
+      return e.data.byDefault ? 'Default judgment for the creditor.' : 'Judgment for the creditor.';
+    case 'CourtJudgmentForDebtor':
+      return 'Judgment for the debtor: the objection is upheld.';
     case 'PaymentRegistered':
       return `Payment of ${kr(e.data.amount)} (${e.data.reference}): costs ${kr(e.data.allocation.costs)}, interest ${kr(e.data.allocation.interest)}, principal ${kr(e.data.allocation.principal)}.`;
     case 'CreditNoteIssued':
