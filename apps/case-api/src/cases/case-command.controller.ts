@@ -5,6 +5,7 @@ import { Problems } from '../http/problem';
 import { CaseCommandService, type CaseResponse } from './case-command.service';
 import { CaseId, CommandCtx, CommandRoute, Gives, type CommandContext } from './command-context';
 import { HandOverClaimDto } from './dto/handover.dto';
+import { CourtClaimDto, CourtOutcomeDto, PaymentOrderDto } from './dto/danish-court.dto';
 import {
   CreditorReplyDto,
   DebtorAnswerDto,
@@ -144,6 +145,29 @@ export class CaseCommandController {
 
   @CommandRoute('board-outcome', 'RecordBoardOutcome', "Record the conciliation board's outcome")
   recordBoardOutcome(@CaseId() id: string, @Body() body: BoardOutcomeDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
+  }
+
+  @CommandRoute(
+    'payment-order',
+    'FilePaymentOrder',
+    'Danish pack: file a betalingspåkrav for the undisputed claim (≤ 100 000 DKK; refused while an objection is open)',
+  )
+  filePaymentOrder(@CaseId() id: string, @Body() body: PaymentOrderDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
+  }
+
+  @CommandRoute(
+    'court-claim',
+    'FileCourtClaim',
+    'Danish pack: take the disputed claim to court (small claims or civil case)',
+  )
+  fileCourtClaim(@CaseId() id: string, @Body() body: CourtClaimDto, @CommandCtx() ctx: CommandContext) {
+    return this.commands.run(id, body.toCommand(), ctx);
+  }
+
+  @CommandRoute('court-outcome', 'RecordCourtOutcome', "Danish pack: record the court's outcome")
+  recordCourtOutcome(@CaseId() id: string, @Body() body: CourtOutcomeDto, @CommandCtx() ctx: CommandContext) {
     return this.commands.run(id, body.toCommand(), ctx);
   }
 

@@ -13,12 +13,14 @@ import {
   CREDITOR_REPLY_EVENTS,
   DEBTOR_ANSWER_EVENTS,
   DEBTOR_CONTACT_EVENTS,
+  DOCUMENT_PARTIES,
   OBJECTION_CHANNELS,
   variantsOf,
   type CommandRequestOf,
   type ContactChannel,
   type CreditorReplyKind,
   type DebtorAnswer,
+  type DocumentParty,
   type ObjectionChannel,
 } from '@app/case-domain';
 
@@ -58,17 +60,32 @@ export class RejectObjectionDto {
 
 export class RequestDocumentsDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(TEXT) request!: string;
+  @ApiPropertyOptional({
+    enum: DOCUMENT_PARTIES,
+    description: 'Whom to ask: the debtor (Norway), both sides (Denmark, the default there)',
+  })
+  @IsOptional()
+  @IsIn(DOCUMENT_PARTIES)
+  from?: DocumentParty;
 
   toCommand(): CommandRequestOf<'RequestDocuments'> {
-    return { type: 'RequestDocuments', data: { request: this.request } };
+    return { type: 'RequestDocuments', data: { request: this.request, ...(this.from && { from: this.from }) } };
   }
 }
 
 export class DocumentsReceivedDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(TEXT) description!: string;
+  @ApiPropertyOptional({
+    enum: DOCUMENT_PARTIES,
+    description: 'Whose documents these are (Denmark; the debtor when omitted)',
+  })
+  @IsOptional()
+  @IsIn(DOCUMENT_PARTIES)
+  from?: DocumentParty;
 
   toCommand(): CommandRequestOf<'RecordDocumentsReceived'> {
-    return { type: 'RecordDocumentsReceived', data: { description: this.description } };
+    const { description, from } = this;
+    return { type: 'RecordDocumentsReceived', data: { description, ...(from && { from }) } };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { CommandRequestOf } from '@app/case-domain';
+import { JURISDICTIONS, type CommandRequestOf, type Jurisdiction } from '@app/case-domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -83,12 +83,40 @@ export class HandOverClaimDto {
   @Type(() => PriorDisputeDto)
   disputedBeforeHandover?: PriorDisputeDto;
 
+  @ApiPropertyOptional({
+    enum: JURISDICTIONS,
+    description: 'Picks the rule pack with the currency: NO (NOK, the default) or DK (DKK)',
+  })
+  @IsOptional()
+  @IsIn(JURISDICTIONS)
+  jurisdiction?: Jurisdiction;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Danish pack: when the creditor sent its reminders (rykkere); at most 3 carry a 100 DKK fee',
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsDateString({ strict: true }, { each: true })
+  remindersSentOn?: string[];
+
   /** The handover as the domain takes it: the case id is derived, the creditor is the caller's or named. */
   toCommand(caseId: string, creditorId: string): CommandRequestOf<'HandOverClaim'> {
     const { creditorReference, debtor, invoice, noticeAlreadySentOn, disputedBeforeHandover } = this;
+    const { jurisdiction, remindersSentOn } = this;
     return {
       type: 'HandOverClaim',
-      data: { caseId, creditorId, creditorReference, debtor, invoice, noticeAlreadySentOn, disputedBeforeHandover },
+      data: {
+        caseId,
+        creditorId,
+        creditorReference,
+        debtor,
+        invoice,
+        noticeAlreadySentOn,
+        disputedBeforeHandover,
+        ...(jurisdiction && { jurisdiction }),
+        ...(remindersSentOn && { remindersSentOn }),
+      },
     };
   }
 }
