@@ -74,6 +74,8 @@ export const NORWAY: RulePack = {
 
   preconditions: NORWEGIAN_PRECONDITIONS,
   documentsAskedOf: null,
+  // The machine's labels are Norway's words.
+  labels: {},
 
   /** Consumers: 30 days after a legal step; businesses: 30 days after the betalingsoppfordring. */
   creditRemarkStepPassed(f, asOf) {

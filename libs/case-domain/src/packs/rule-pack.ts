@@ -5,6 +5,7 @@ import type { CaseworkAction, HandOverClaim } from '../commands/case-commands';
 import type { CaseEvent, DocumentParty, Invoice } from '../events/case-events';
 import type { CaseFacts } from '../state/case-state';
 import type { Invalid } from '../decide/rejection';
+import type { CaseStatus } from '../machine/status';
 import type { Jurisdiction, PackId } from './pack-id';
 
 /** A rule on a case's figures and dates that refuses an action the machine allows in its state. */
@@ -35,6 +36,8 @@ export interface RulePack {
   preconditions: Partial<Record<CaseworkAction, Precondition>>;
   /** Whose documents the agency asks for when it asks (null: the Norwegian record names nobody). */
   documentsAskedOf: DocumentParty | null;
+  /** What a caseworker reads for a state where the pack's words differ from the machine's labels. */
+  labels: Partial<Record<CaseStatus, string>>;
   /** Whether the step a credit remark waits for has passed; a dispute code always blocks it besides. */
   creditRemarkStepPassed(facts: CaseFacts, asOf: CalendarDate): boolean;
 }

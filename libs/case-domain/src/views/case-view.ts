@@ -83,6 +83,11 @@ export function flagsOf(state: CaseState, asOf: CalendarDate): CaseFlags {
   };
 }
 
+/** A state's label in the words of the case's rule pack. */
+function labelOf(f: CaseFacts, status: CaseStatus): string {
+  return packOf(f).labels[status] ?? STATUS_LABELS[status];
+}
+
 /** The case as a caseworker sees it on `asOf` (interest is accrued up to that day). */
 export function caseViewOf(state: CaseState, asOf: CalendarDate): CaseView {
   const f = state.facts;
@@ -97,7 +102,7 @@ export function caseViewOf(state: CaseState, asOf: CalendarDate): CaseView {
   return {
     caseId: f.caseId,
     status: state.status,
-    stage: STATUS_LABELS[state.status],
+    stage: labelOf(f, state.status),
     tracks: tracksViewOf(state, amounts, deadlines),
     creditorId: f.creditorId,
     creditorReference: f.creditorReference,
@@ -123,7 +128,7 @@ function tracksViewOf(state: CaseState, amounts: CaseAmounts, deadlines: TrackDe
   return {
     collection: {
       stage: tracks.collection,
-      label: STATUS_LABELS[`collection.${tracks.collection}`],
+      label: labelOf(state.facts!, `collection.${tracks.collection}`),
       paused: collectionPaused(state.snapshot),
       collectable: amounts.collectable,
       deadlines: kindsOf('collection'),
@@ -132,7 +137,7 @@ function tracksViewOf(state: CaseState, amounts: CaseAmounts, deadlines: TrackDe
       tracks.dispute && dispute
         ? {
             stage: tracks.dispute,
-            label: STATUS_LABELS[`dispute.${tracks.dispute}`],
+            label: labelOf(state.facts!, `dispute.${tracks.dispute}`),
             scope: dispute.scope,
             lineIds: dispute.lineIds,
             disputed: amounts.disputed,

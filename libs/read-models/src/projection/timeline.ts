@@ -16,7 +16,10 @@ export function sentenceOf(e: CaseEvent): string {
         ? 'Collection notice (inkassovarsel) sent with a 14-day deadline.'
         : `The creditor's collection notice of ${e.data.sentOn} runs on.`;
     case 'PaymentDemandSent':
-      return 'Payment demand (betalingsoppfordring) sent: light fee stage.';
+      // The Danish pack's letter after the påkrav has no heavy fee to follow.
+      return e.data.heavyFeeFrom
+        ? 'Payment demand (betalingsoppfordring) sent: light fee stage.'
+        : `The agency's letter sent after the påkrav, with a deadline of ${e.data.deadlineAt}.`;
     case 'PaymentDemandExpired':
       return `Six months have passed since the payment demand of ${e.data.demandSentOn}: a new one is needed before a forliksklage (§ 11).`;
     case 'NewPaymentDemandSent':
@@ -32,9 +35,11 @@ export function sentenceOf(e: CaseEvent): string {
     case 'ObjectionRejectedByAgency':
       return 'The agency rejected the objection with a written answer.';
     case 'DocumentsRequested':
-      return 'The debtor was asked for a statement and documents (14 days).';
+      return e.data.from === 'both'
+        ? 'Both sides were asked for documents (14 days); the creditor carries the burden of proof.'
+        : `The ${e.data.from ?? 'debtor'} was asked for a statement and documents (14 days).`;
     case 'DocumentsReceived':
-      return `Documents received: ${e.data.description}.`;
+      return `Documents received${e.data.from ? ` (${e.data.from === 'both' ? 'both sides' : `from the ${e.data.from}`})` : ''}: ${e.data.description}.`;
     case 'DocumentsDeadlinePassed':
       return 'No documents came within 14 days.';
     case 'ObjectionReferredToCreditor':

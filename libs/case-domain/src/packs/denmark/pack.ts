@@ -102,6 +102,14 @@ export const DENMARK: RulePack = {
 
   preconditions: DANISH_PRECONDITIONS,
   documentsAskedOf: 'both',
+  labels: {
+    'collection.notice': 'Påkrav sent (10 days)',
+    'collection.demand': "Agency's letter sent (collection costs charged)",
+    'dispute.awaitingDebtorDocuments': 'Awaiting documents from both sides',
+    'dispute.preCollection': 'Disputed before handover: may not be collected',
+    'dispute.conciliationDecision': 'Creditor to decide on court',
+    'dispute.preparingComplaint': 'Preparing the court claim (small claims or civil case)',
+  },
 
   /** Bureau terms: the debt is over 200 DKK and 10 days have passed since the letter warning of it. */
   creditRemarkStepPassed(f, asOf) {
