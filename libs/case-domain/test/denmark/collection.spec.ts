@@ -122,6 +122,17 @@ describe('a Danish claim handed over (RULES-DK.md §§ 1–3)', () => {
     expect(!decision.ok && decision.rejection).toMatchObject({ kind: 'invalid', field: 'invoice.dueDate' });
   });
 
+  it('given a claim that arose before any collection-cost table, then the handover is refused rather than a timer failing later', () => {
+    const decision = decide(initialCaseState, {
+      type: 'HandOverClaim',
+      at: DAY0,
+      data: handover(
+        danishClaim({ invoice: { ...danishClaim().invoice!, issueDate: '1999-12-01', dueDate: '2020-01-15' } }),
+      ),
+    });
+    expect(!decision.ok && decision.rejection).toMatchObject({ kind: 'invalid', field: 'invoice.issueDate' });
+  });
+
   it('given a reminder dated in the future, then the handover is invalid on that reminder', () => {
     const decision = decide(initialCaseState, {
       type: 'HandOverClaim',

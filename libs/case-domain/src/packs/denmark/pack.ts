@@ -14,7 +14,13 @@ import {
   danishReminderFee,
   feeBearingReminders,
 } from './fees';
-import { CREDIT_REMARK_MIN_DEBT, MORARENTE, MORARENTE_TABLE, PAYMENT_ORDER_LIMIT } from './tables';
+import {
+  COLLECTION_COST_TABLES,
+  CREDIT_REMARK_MIN_DEBT,
+  MORARENTE,
+  MORARENTE_TABLE,
+  PAYMENT_ORDER_LIMIT,
+} from './tables';
 
 /** The agency's letter after the påkrav, and the one collection-cost cap of the claim. */
 function agencyLetter(facts: CaseFacts, at: Instant): CaseEvent[] {
@@ -65,6 +71,12 @@ export const DENMARK: RulePack = {
 
   validateHandover({ data, at }) {
     const today = dateOf(at);
+    // Every figure the case will need must be computable now, not fail later on a timer.
+    if (!COLLECTION_COST_TABLES.some((t) => t.from <= data.invoice.issueDate))
+      return invalid(
+        `No Danish collection-cost table covers a claim that arose on ${data.invoice.issueDate}.`,
+        'invoice.issueDate',
+      );
     for (const [i, date] of (data.remindersSentOn ?? []).entries()) {
       const field = `remindersSentOn.${i}`;
       if (!isCalendarDate(date)) return invalid('A reminder date must be a date (YYYY-MM-DD).', field);
