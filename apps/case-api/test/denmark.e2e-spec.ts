@@ -36,7 +36,13 @@ describe('a Danish claim over HTTP (the Danish rule pack)', () => {
     const handed = await handOverDanish({ remindersSentOn: ['2025-02-05', '2025-02-20'] });
     const id = handed.caseId;
     // Two reminders (2 × 100 DKK) and the handover fee (100 DKK).
-    expect(handed).toMatchObject({ status: 'collection.notice', amounts: { fees: 300_00 } });
+    expect(handed).toMatchObject({
+      rulePack: 'DK',
+      currency: 'DKK',
+      status: 'collection.notice',
+      stage: 'Påkrav sent (10 days)',
+      amounts: { fees: 300_00 },
+    });
     // 10 days from sending, rolled past a weekend or holiday if it falls on one.
     await api.advance(14);
     const collecting = (await api.get(`/cases/${id}`)).body.case;

@@ -1,5 +1,5 @@
 import type { CalendarDate, Instant } from '../time/dates';
-import { packOf } from '../packs';
+import { packOf, type PackId } from '../packs';
 import type { CaseworkAction } from '../commands/case-commands';
 import type { StageAtObjection, TimerKind } from '../events/case-events';
 import {
@@ -56,6 +56,9 @@ export interface CaseView {
   tracks: CaseTracksView | null;
   creditorId: string;
   creditorReference: string;
+  /** The rule pack the case runs under, and the currency its amounts are in (minor units). */
+  rulePack: PackId;
+  currency: CaseFacts['invoice']['currency'];
   debtor: CaseFacts['debtor'];
   flags: CaseFlags;
   amounts: CaseAmounts;
@@ -106,6 +109,8 @@ export function caseViewOf(state: CaseState, asOf: CalendarDate): CaseView {
     tracks: tracksViewOf(state, amounts, deadlines),
     creditorId: f.creditorId,
     creditorReference: f.creditorReference,
+    rulePack: packOf(f).id,
+    currency: f.invoice.currency,
     debtor: f.debtor,
     flags: flagsOf(state, asOf),
     amounts,
