@@ -1,3 +1,4 @@
+import { CaseProjector } from '@app/read-models';
 import { Api, claim } from './api-harness';
 
 /**
@@ -131,6 +132,19 @@ describe('a Danish claim over HTTP (the Danish rule pack)', () => {
     await api.advance(18);
     const endorsed = await step(undisputed.caseId, 'court-outcome', { outcome: 'endorsed' });
     expect(endorsed.closure.reason).toBe('judgmentObtained');
+  });
+
+  it('lists a Danish case with its pack and interest brought up to today at the Danish rate, as its own view has it', async () => {
+    const id = (await handOverDanish()).caseId;
+    await api.app.get(CaseProjector).catchUp();
+    // Nothing happens to the case for 45 days: the list adds the interest since its last change.
+    await api.advance(45);
+    await api.app.get(CaseProjector).catchUp();
+    const detail = (await api.get(`/cases/${id}`)).body.case;
+    const listed = (await api.get('/cases?limit=200&creditorId=creditor-a')).body.items.find(
+      (row: { caseId: string }) => row.caseId === id,
+    );
+    expect(listed).toMatchObject({ rulePack: 'DK', amounts: { interest: detail.amounts.interest } });
   });
 
   it('answers 400 for a jurisdiction it does not know and 400 for a Norwegian-only value in a Danish route', async () => {

@@ -61,6 +61,7 @@ function summaryValues(caseId: string, revision: number, at: string): unknown[] 
     last_changed_at: at,
     closed_on: null,
     personal_data_erased_at: null,
+    rule_pack: null,
   };
   return SUMMARY_COLUMNS.map((c) => row[c]);
 }

@@ -1,13 +1,14 @@
-import { dateOf, lateInterest, type CalendarDate } from '@app/case-domain';
+import { dateOf, lateInterest, RULE_PACKS, type CalendarDate, type PackId } from '@app/case-domain';
 import type { CaseSummaryRow } from '@app/read-models';
 
 /** A summary row as the API shows it, with late interest brought up to `today`. */
 export function summaryView(row: CaseSummaryRow, today: CalendarDate) {
   const extra = row.interest_stopped
     ? 0
-    : lateInterest(row.outstanding_principal, row.interest_accrued_until, today).amount;
+    : lateInterest(row.outstanding_principal, row.interest_accrued_until, today, packOfRow(row).interest).amount;
   return {
     caseId: row.case_id,
+    rulePack: packOfRow(row).id,
     creditorId: row.creditor_id,
     creditorReference: row.creditor_reference,
     debtor: { id: row.debtor_id, name: row.debtor_name, kind: row.debtor_kind },
@@ -40,6 +41,11 @@ export function summaryView(row: CaseSummaryRow, today: CalendarDate) {
     lastChangedAt: row.last_changed_at,
     interestAsOf: today,
   };
+}
+
+/** A row without a pack (every Norwegian case, and rows from before packs) is Norway's. */
+function packOfRow(row: CaseSummaryRow) {
+  return RULE_PACKS[(row.rule_pack as PackId | null) ?? 'NO'] ?? RULE_PACKS.NO;
 }
 
 export const todayOf = (instant: string) => dateOf(instant);

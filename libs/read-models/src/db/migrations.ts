@@ -88,6 +88,7 @@ export async function createTables(
     .addColumn('last_changed_at', 'text', (c) => c.notNull())
     .addColumn('closed_on', 'text')
     .addColumn('personal_data_erased_at', 'text')
+    .addColumn('rule_pack', 'text')
     .execute();
   if (options.indexes !== false) await createSummaryIndexes(db, generation, tag);
   await db.schema
@@ -238,6 +239,13 @@ const migrations: Record<string, Migration> = {
       await createCountsTable(db, TABLES.live.counts, '');
       await createSummaryIndexes(db, 'live', '', LIST_INDEXES);
       await recount(db, 'live');
+    },
+  },
+  // Rule packs: the pack a case runs under when not Norway's (null: Norway), so a list brings
+  // interest up to today at the pack's rate. Older rows are Norwegian; the next rebuild fills it.
+  '2026-12-03-01-rule-pack': {
+    up: async (db) => {
+      await addMissingColumns(db, ['rule_pack']);
     },
   },
 };

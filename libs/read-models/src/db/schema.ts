@@ -42,6 +42,8 @@ export interface CaseSummaryRow {
   /** The Norwegian date the case closed on (its personal data's retention runs from it). */
   closed_on: string | null;
   personal_data_erased_at: string | null;
+  /** The rule pack when not Norway's ('DK'); null for Norway. */
+  rule_pack: string | null;
 }
 
 export interface TimelineRow {

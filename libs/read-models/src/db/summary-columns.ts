@@ -41,6 +41,7 @@ export const SUMMARY_TYPES: Record<keyof CaseSummaryRow, 'text' | 'int8' | 'int4
   last_changed_at: 'text',
   closed_on: 'text',
   personal_data_erased_at: 'text',
+  rule_pack: 'text',
 };
 
 /** The columns in table order, the key first. */

@@ -43,5 +43,6 @@ export function summaryRow(state: CaseState, revision: number): CaseSummaryRow {
     last_changed_at: f.lastChangedAt,
     closed_on: f.closure ? dateOf(f.closure.at) : null,
     personal_data_erased_at: f.personalDataErasedAt ?? null,
+    rule_pack: f.rulePack ?? null,
   };
 }
