@@ -15,7 +15,7 @@ import { invalid, type Draft } from './rejection';
 export function decideHandOver(command: HandOverClaim): Draft {
   const { data, at } = command;
   const chosen = packFor(data.jurisdiction, data.invoice?.currency);
-  const problem = validate(command, 'pack' in chosen ? chosen.pack : null, chosen);
+  const problem = validate(command, chosen);
   if (problem) return problem;
   const pack = (chosen as { pack: RulePack }).pack;
 
@@ -49,11 +49,7 @@ export function decideHandOver(command: HandOverClaim): Draft {
   return events;
 }
 
-function validate(
-  command: HandOverClaim,
-  pack: RulePack | null,
-  chosen: ReturnType<typeof packFor>,
-): ReturnType<typeof invalid> | null {
+function validate(command: HandOverClaim, chosen: ReturnType<typeof packFor>): ReturnType<typeof invalid> | null {
   const { data, at } = command;
   for (const key of ['caseId', 'creditorId', 'creditorReference'] as const) {
     if (!data[key]?.trim()) return invalid(`${key} is required.`, key);
@@ -61,10 +57,8 @@ function validate(
   const { invoice, debtor } = data;
   if (debtor.kind !== 'consumer' && debtor.kind !== 'business')
     return invalid('debtor.kind must be consumer or business.', 'debtor.kind');
-  if (!pack) {
-    const refusal = chosen as { refusal: string; field: string };
-    return invalid(refusal.refusal, refusal.field);
-  }
+  if ('refusal' in chosen) return invalid(chosen.refusal, chosen.field);
+  const { pack } = chosen;
   for (const key of ['issueDate', 'dueDate'] as const) {
     if (!isCalendarDate(invoice[key])) return invalid(`invoice.${key} must be a date (YYYY-MM-DD).`, `invoice.${key}`);
   }

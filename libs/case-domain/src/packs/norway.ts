@@ -6,6 +6,7 @@ import { demandDeadlines, demandExpiresOn, dueFor, startOfDay } from '../deadlin
 import type { CaseEvent } from '../events/case-events';
 import type { CaseFacts } from '../state/case-state';
 import { charge, lightFeeFor } from '../decide/charges';
+import { invalid } from '../decide/rejection';
 import type { Precondition, RulePack } from './rule-pack';
 
 function demandExpired(facts: CaseFacts, on: CalendarDate): boolean {
@@ -43,7 +44,11 @@ export const NORWAY: RulePack = {
   currency: 'NOK',
   interest: NORWEGIAN_LATE_INTEREST,
   holidays: norwegianHolidays,
-  validateHandover: () => null,
+  // Norway's reminder fee (1/20 of the inkassosats) is the creditor's before handover and not modelled.
+  validateHandover: ({ data }) =>
+    data.remindersSentOn?.length
+      ? invalid('Reminders before handover are taken by the Danish rule pack only.', 'remindersSentOn')
+      : null,
 
   collectionStart(facts, { data, at }) {
     const sentOn = data.noticeAlreadySentOn;

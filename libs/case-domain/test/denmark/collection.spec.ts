@@ -133,6 +133,15 @@ describe('a Danish claim handed over (RULES-DK.md §§ 1–3)', () => {
     expect(!decision.ok && decision.rejection).toMatchObject({ kind: 'invalid', field: 'invoice.issueDate' });
   });
 
+  it('given reminders on a Norwegian claim, then the handover is invalid: only the Danish pack takes them', () => {
+    const decision = decide(initialCaseState, {
+      type: 'HandOverClaim',
+      at: DAY0,
+      data: handover({ remindersSentOn: ['2025-02-05'] }),
+    });
+    expect(!decision.ok && decision.rejection).toMatchObject({ kind: 'invalid', field: 'remindersSentOn' });
+  });
+
   it('given a reminder dated in the future, then the handover is invalid on that reminder', () => {
     const decision = decide(initialCaseState, {
       type: 'HandOverClaim',
