@@ -1,0 +1,8 @@
+/**
+ * Audit: a case as it stood on any date, the hash chain that makes tampering evident, and the
+ * verification that replays stored histories and reports what does not hold.
+ */
+export * from './chain/chain-link';
+export * from './verification/findings';
+export { verifyCaseEvents, checkChain, CaseVerifier } from './verification/verify-case';
+export { verifyStore, type StoreVerification, type VerifyStoreOptions } from './verification/verify-store';
