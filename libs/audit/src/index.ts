@@ -6,3 +6,4 @@ export * from './chain/chain-link';
 export * from './verification/findings';
 export { verifyCaseEvents, checkChain, CaseVerifier } from './verification/verify-case';
 export { verifyStore, type StoreVerification, type VerifyStoreOptions } from './verification/verify-store';
+export * from './as-of/as-of';
