@@ -7,3 +7,4 @@ export * from './verification/findings';
 export { verifyCaseEvents, checkChain, CaseVerifier } from './verification/verify-case';
 export { verifyStore, type StoreVerification, type VerifyStoreOptions } from './verification/verify-store';
 export * from './as-of/as-of';
+export * from './access/access-log';

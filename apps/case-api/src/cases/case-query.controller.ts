@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { dayOfAsOf, timeOfRecorded, withinAsOf } from '@app/audit';
 import { caseViewOf, dateOf, fold } from '@app/case-domain';
@@ -18,12 +18,14 @@ import { CurrentPrincipal, Roles } from '../auth/auth.guard';
 import { etagOf, type ReplyHead } from '../http/headers';
 import { Problems } from '../http/problem';
 import { encodeRevisionCursor, pageStart, REVISION_PAGE } from '../read/revision-page';
+import { AuditorReadsInterceptor } from '../auditor/auditor-reads.interceptor';
 import { asOfFrom, AsOfQuery, lastRevisionWithin, RevisionPageAsOfQuery } from '../auditor/as-of.query';
 
 /** Reads of one case, straight from its stream (the read models come with the projections). */
 @ApiTags('cases')
 @ApiBearerAuth()
 @Roles('caseworker', 'creditor', 'auditor')
+@UseInterceptors(AuditorReadsInterceptor)
 @Controller('cases')
 export class CaseQueryController {
   constructor(

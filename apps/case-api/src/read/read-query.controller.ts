@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -7,6 +7,7 @@ import { CaseQueries, QUEUES, type QueueName } from '@app/read-models';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard';
 import { Clock, EVENT_STORE, PersonalDataVault, streamOf, type Principal } from '@app/case-runtime';
 import type { EventStore } from '@app/event-store';
+import { AuditorReadsInterceptor } from '../auditor/auditor-reads.interceptor';
 import { asOfFrom, lastRevisionWithin, RevisionPageAsOfQuery } from '../auditor/as-of.query';
 import { Problems } from '../http/problem';
 import { cursorProblem, encodeRevisionCursor, LIST_PAGE, PageQueryOf, pageStart, REVISION_PAGE } from './revision-page';
@@ -120,6 +121,7 @@ export class ReadQueryController {
   }
 
   @Get('cases/:caseId/timeline')
+  @UseInterceptors(AuditorReadsInterceptor)
   @Roles('caseworker', 'auditor', 'creditor')
   @ApiOperation({
     summary: 'The events of the case in order, each as a readable sentence; paged by cursor (100, at most 500)',

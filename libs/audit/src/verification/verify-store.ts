@@ -17,7 +17,7 @@ export interface VerifyStoreOptions {
   caseId?: string;
   /** Events per read of `$all`. */
   page?: number;
-  onProgress?: (progress: { events: number; cases: number }) => void;
+  onProgress?: (progress: { events: number; cases: number; position: Position | null }) => void;
 }
 
 const CASE_PREFIX = 'case-';
@@ -29,7 +29,7 @@ const CASE_PREFIX = 'case-';
 export async function verifyStore(store: EventStore, options: VerifyStoreOptions = {}): Promise<StoreVerification> {
   if (options.caseId) {
     const stored = await store.readStream(`${CASE_PREFIX}${options.caseId}`);
-    options.onProgress?.({ events: stored.length, cases: 1 });
+    options.onProgress?.({ events: stored.length, cases: 1, position: null });
     return summarise(stored.length ? [verifyCaseEvents(options.caseId, stored)] : []);
   }
   const verifiers = new Map<string, CaseVerifier>();
@@ -48,9 +48,10 @@ export async function verifyStore(store: EventStore, options: VerifyStoreOptions
       verifier.add(e);
     }
     events += read.length;
-    options.onProgress?.({ events, cases: verifiers.size });
+    const last = read[read.length - 1];
+    options.onProgress?.({ events, cases: verifiers.size, position: last ? last.position : null });
     if (read.length < page) break;
-    after = read[read.length - 1].position;
+    after = last.position;
   }
   return summarise([...verifiers.values()].map((v) => v.finish()));
 }
