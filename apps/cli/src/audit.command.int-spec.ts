@@ -23,7 +23,10 @@ describe('cli audit verify', () => {
 
   it('given the engine’s own history, then it reports no findings, prints the summary and writes the JSON report (exit code 0)', async () => {
     const json = join(dir, 'report.json');
+    expect((await cli('anchor')).out).toMatch(/^Anchored \d+ event\(s\) up to /);
+    expect((await cli('anchor')).out).toBe('Nothing recorded since the last anchor.\n');
     const { out, exitCode } = await cli('verify', '--no-progress', '--json', json);
+    expect(out).toMatch(/anchors checked\s+1\n/);
     expect(exitCode).toBe(0);
     expect(out).toMatch(/cases\s+3\n/);
     expect(out).toContain('Verified: no findings.');

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
-import { verifyStore, type StoreVerification } from '@app/audit';
+import { anchorChain, isSound, verifyStore, type StoreVerification } from '@app/audit';
 import { createEventStore } from '@app/event-store';
-import { loadConfig } from '@app/case-runtime';
+import { loadConfig, SystemClock } from '@app/case-runtime';
 
 /**
  * The auditor's tools: `verify` replays every stored case (or one) through the machine, the fee and
@@ -51,7 +51,7 @@ const verify = new Command('verify')
         process.stdout.write(`No case ${options.case} is stored.\n`);
         process.exitCode = 1;
       }
-      if (report.failing.length > 0) process.exitCode = 1;
+      if (!isSound(report)) process.exitCode = 1;
     } finally {
       await store.close();
     }
@@ -65,6 +65,8 @@ export function summaryOf(report: StoreVerification, seconds: number): string {
     ['events/s', String(Math.round(report.events / Math.max(seconds, 0.001)))],
     ['chained events', String(report.chain.chained)],
     ['unchained events (stored before the chain)', String(report.chain.unchained)],
+    ['anchors checked', String(report.anchors.checked)],
+    ['anchors that do not match', String(report.anchors.findings.length)],
     ['cases with findings', String(report.failing.length)],
     ...Object.entries(report.byKind).map(([kind, n]) => [`  ${kind}`, String(n)] as [string, string]),
   ];
@@ -76,10 +78,29 @@ export function summaryOf(report: StoreVerification, seconds: number): string {
     if (c.findings.length > 5) lines.push(`  … ${c.findings.length - 5} more`);
   }
   if (report.failing.length > 50) lines.push(`… ${report.failing.length - 50} more failing cases (see --json)`);
-  lines.push(
-    report.failing.length === 0 ? 'Verified: no findings.' : 'Findings: the record does not hold (exit code 1).',
-  );
+  for (const a of report.anchors.findings) lines.push(`anchor ${a.anchor}: ${a.message}`);
+  lines.push(isSound(report) ? 'Verified: no findings.' : 'Findings: the record does not hold (exit code 1).');
   return `${lines.join('\n')}\n`;
 }
 
-export const auditCommand = new Command('audit').description('Audit: verify the stored record').addCommand(verify);
+const anchor = new Command('anchor')
+  .description('Append an anchor over $all: the digest of every case event recorded since the last anchor')
+  .action(async () => {
+    const config = loadConfig();
+    const store = createEventStore({ eventstoreUrl: config.eventstoreUrl, sqliteFile: config.sqliteFile });
+    try {
+      const anchored = await anchorChain(store, new SystemClock().now());
+      process.stdout.write(
+        anchored
+          ? `Anchored ${anchored.events} event(s) up to ${anchored.upTo}: ${anchored.digest}\n`
+          : 'Nothing recorded since the last anchor.\n',
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+export const auditCommand = new Command('audit')
+  .description('Audit: verify the stored record, anchor it')
+  .addCommand(verify)
+  .addCommand(anchor);

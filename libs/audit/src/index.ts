@@ -5,6 +5,7 @@
 export * from './chain/chain-link';
 export * from './verification/findings';
 export { verifyCaseEvents, checkChain, CaseVerifier } from './verification/verify-case';
-export { verifyStore, type StoreVerification, type VerifyStoreOptions } from './verification/verify-store';
+export { verifyStore, isSound, type StoreVerification, type VerifyStoreOptions } from './verification/verify-store';
 export * from './as-of/as-of';
 export * from './access/access-log';
+export * from './anchor/anchor';

@@ -7,7 +7,7 @@ import { realisticCases } from '@app/case-domain/testing';
 import { SqliteEventStore } from '@app/event-store';
 import { EventStoreCaseStreams, type PersonalDataVault } from '@app/case-runtime';
 import { ClearVault } from '@app/case-runtime/testing';
-import { verifyStore, type StoreVerification } from '@app/audit';
+import { anchorChain, verifyStore, type StoreVerification } from '@app/audit';
 
 /**
  * Given realistic cases appended through the command path's one way into the store (which links
@@ -127,6 +127,26 @@ describe('tamper evidence on the SQLite file', () => {
     const [failing] = (await verify()).failing;
     expect(failing.caseId).toBe(caseId);
     expect(failing.chain.firstBroken?.revision).toBe('2');
+  });
+
+  it('given an anchor over $all, then a stream’s last event removed (which no link of the stream shows) fails the anchor', async () => {
+    const store = new SqliteEventStore({ file });
+    const anchored = await anchorChain(store, '2026-01-01T00:00:00.000Z');
+    expect(await anchorChain(store, '2026-01-01T01:00:00.000Z')).toBeNull();
+    await store.close();
+    const clean = await verify();
+    expect(clean.anchors).toEqual({ checked: 1, findings: [] });
+    expect(anchored?.events).toBe(clean.events);
+
+    const db = new Database(file);
+    const { caseId, events } = longCase(db);
+    db.prepare(`DELETE FROM es_events WHERE stream_id = ? AND revision = ?`).run(`case-${caseId}`, events - 1);
+    db.close();
+    const report = await verify();
+    expect(report.failing).toEqual([]);
+    expect(report.anchors.findings).toEqual([
+      expect.objectContaining({ anchor: '0', message: expect.stringContaining('altered, removed or slipped in') }),
+    ]);
   });
 
   it('reports events stored before the chain existed as unchained, not broken, and chains what follows them', async () => {

@@ -1,4 +1,5 @@
 import type { EventStore, Position, RecordedEvent } from '@app/event-store';
+import { AnchorFollower, readAnchors, type AnchorFinding } from '../anchor/anchor';
 import type { CaseVerification, FindingKind } from './findings';
 import { CaseVerifier, verifyCaseEvents } from './verify-case';
 
@@ -10,6 +11,8 @@ export interface StoreVerification {
   /** How many findings of each kind, over the store. */
   byKind: Partial<Record<FindingKind, number>>;
   chain: { chained: number; unchained: number; casesWithUnchainedEvents: number };
+  /** The anchors over `$all` checked (a whole-store pass only), and those that do not match. */
+  anchors: { checked: number; findings: AnchorFinding[] };
 }
 
 export interface VerifyStoreOptions {
@@ -33,6 +36,7 @@ export async function verifyStore(store: EventStore, options: VerifyStoreOptions
     return summarise(stored.length ? [verifyCaseEvents(options.caseId, stored)] : []);
   }
   const verifiers = new Map<string, CaseVerifier>();
+  const anchors = new AnchorFollower(await readAnchors(store));
   const page = options.page ?? 5_000;
   let after: Position | 'start' = 'start';
   let events = 0;
@@ -46,6 +50,7 @@ export async function verifyStore(store: EventStore, options: VerifyStoreOptions
       let verifier = verifiers.get(e.streamId);
       if (!verifier) verifiers.set(e.streamId, (verifier = new CaseVerifier(e.streamId.slice(CASE_PREFIX.length))));
       verifier.add(e);
+      anchors.add(e);
     }
     events += read.length;
     const last = read[read.length - 1];
@@ -53,8 +58,15 @@ export async function verifyStore(store: EventStore, options: VerifyStoreOptions
     if (read.length < page) break;
     after = last.position;
   }
-  return summarise([...verifiers.values()].map((v) => v.finish()));
+  anchors.finish();
+  const report = summarise([...verifiers.values()].map((v) => v.finish()));
+  report.anchors = { checked: anchors.checked, findings: anchors.findings };
+  return report;
 }
+
+/** Whether the store holds: no case with a finding and no anchor that does not match. */
+export const isSound = (report: StoreVerification) =>
+  report.failing.length === 0 && report.anchors.findings.length === 0;
 
 function summarise(cases: CaseVerification[]): StoreVerification {
   const report: StoreVerification = {
@@ -63,6 +75,7 @@ function summarise(cases: CaseVerification[]): StoreVerification {
     failing: [],
     byKind: {},
     chain: { chained: 0, unchained: 0, casesWithUnchainedEvents: 0 },
+    anchors: { checked: 0, findings: [] },
   };
   for (const c of cases) {
     report.events += c.events;
