@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,6 +12,9 @@ describe('cli audit verify', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cli-audit-'));
   const env = TestEngine.env(dir, { JWT_SECRET: 'cli-audit-secret-0123456789abcdef0123' });
   const cli = (...args: string[]) => runCommand(auditCommand, args, env);
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const signingKey = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  const signing = (...args: string[]) => runCommand(auditCommand, args, { ...env, AUDIT_SIGNING_KEY: signingKey });
   const ids: string[] = [];
 
   beforeAll(async () => {
@@ -50,5 +54,34 @@ describe('cli audit verify', () => {
     expect(one.out).toMatch(/cases\s+1\n/);
     const missing = await cli('verify', '--case', '00000000-0000-4000-8000-000000000000');
     expect(missing.exitCode).toBe(1);
+  });
+
+  it('exports a case as a signed document that checks offline, and fails once a byte of it is altered', async () => {
+    const file = join(dir, 'case.export.json');
+    const exported = await signing('export', ids[0], '--out', file);
+    expect(exported.exitCode).toBe(0);
+    const publicKey = /signed by (\S+?)\.?\n/.exec(exported.out)![1];
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    expect(doc).toMatchObject({ format: 'case-export/1', caseId: ids[0], verification: { findings: [] } });
+    expect(doc.events.length).toBeGreaterThan(1);
+
+    const good = await cli('verify-export', file, '--public-key', publicKey);
+    expect(good).toEqual({ out: expect.stringContaining('Valid: signed by'), exitCode: 0 });
+    const otherKey = generateKeyPairSync('ed25519')
+      .publicKey.export({ format: 'der', type: 'spki' })
+      .toString('base64');
+    expect((await cli('verify-export', file, '--public-key', otherKey)).exitCode).toBe(1);
+
+    const text = readFileSync(file, 'utf8');
+    const at = text.indexOf('"amount": ') + '"amount": '.length;
+    const altered = join(dir, 'altered.export.json');
+    writeFileSync(altered, text.slice(0, at) + (text[at] === '9' ? '8' : '9') + text.slice(at + 1));
+    const bad = await cli('verify-export', altered);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.out).toContain('the signature does not match the document');
+  });
+
+  it('refuses to export without AUDIT_SIGNING_KEY, naming it', async () => {
+    await expect(cli('export', ids[0])).rejects.toThrow('AUDIT_SIGNING_KEY is required');
   });
 });

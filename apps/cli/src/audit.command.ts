@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
-import { anchorChain, isSound, verifyStore, type StoreVerification } from '@app/audit';
+import { anchorChain, buildExport, checkExport, isSound, verifyStore, type StoreVerification } from '@app/audit';
 import { createEventStore } from '@app/event-store';
-import { loadConfig, SystemClock } from '@app/case-runtime';
+import { ConfigError, loadConfig, signingKeyOf, SystemClock } from '@app/case-runtime';
 
 /**
  * The auditor's tools: `verify` replays every stored case (or one) through the machine, the fee and
@@ -100,7 +100,60 @@ const anchor = new Command('anchor')
     }
   });
 
+const exportCase = new Command('export')
+  .description("Write the case's whole history as a JSON document signed with AUDIT_SIGNING_KEY (Ed25519)")
+  .argument('<case>', 'the case id')
+  .option('--out <file>', 'write it here (default: case-<id>.export.json)')
+  .action(async (caseId: string, options: { out?: string }) => {
+    const config = loadConfig();
+    if (!config.audit.signingKey) throw new ConfigError('AUDIT_SIGNING_KEY is required to sign an export.');
+    const key = signingKeyOf(config.audit.signingKey);
+    const store = createEventStore({ eventstoreUrl: config.eventstoreUrl, sqliteFile: config.sqliteFile });
+    try {
+      const stored = await store.readStream(`case-${caseId}`);
+      if (stored.length === 0) {
+        process.stdout.write(`No case ${caseId} is stored.\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const doc = buildExport(caseId, stored, new SystemClock().now(), key);
+      const out = options.out ?? `case-${caseId}.export.json`;
+      writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`);
+      process.stdout.write(
+        `Exported ${doc.events.length} event(s) of case ${caseId} to ${out}, signed by ${doc.signature.publicKey}` +
+          `${doc.verification.findings.length ? ` (with ${doc.verification.findings.length} finding(s))` : ''}.\n`,
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+const verifyExport = new Command('verify-export')
+  .description('Check an export offline: its signature, and the chain of the events it carries')
+  .argument('<file>', 'the export')
+  .option('--public-key <base64>', 'the key it must be signed with (base64 SPKI DER, as printed by export)')
+  .action((file: string, options: { publicKey?: string }) => {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      process.stdout.write(`Not a readable export: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    const check = checkExport(doc, options.publicKey);
+    if (check.valid) {
+      process.stdout.write(`Valid: signed by ${check.signedBy}; the chain of its events holds.\n`);
+      if (!options.publicKey) process.stdout.write("Compare that key with the agency's, or pass --public-key.\n");
+    } else {
+      process.stdout.write(`Invalid:\n${check.problems.map((p) => `  ${p}`).join('\n')}\n`);
+      process.exitCode = 1;
+    }
+  });
+
 export const auditCommand = new Command('audit')
   .description('Audit: verify the stored record, anchor it')
   .addCommand(verify)
-  .addCommand(anchor);
+  .addCommand(anchor)
+  .addCommand(exportCase)
+  .addCommand(verifyExport);

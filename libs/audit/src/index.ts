@@ -9,3 +9,4 @@ export { verifyStore, isSound, type StoreVerification, type VerifyStoreOptions }
 export * from './as-of/as-of';
 export * from './access/access-log';
 export * from './anchor/anchor';
+export * from './export/signed-export';

@@ -168,7 +168,12 @@ function timerProblem(
  * hash before it. Events before the first link are unchained (stored before the chain existed);
  * a link missing after the chain began is a break, as is any link that does not hold.
  */
-export function checkChain(stored: readonly RecordedEvent[]): ChainStatus {
+export type RecordedEventShape = Pick<
+  RecordedEvent,
+  'streamId' | 'revision' | 'id' | 'type' | 'data' | 'metadata' | 'created'
+>;
+
+export function checkChain(stored: readonly RecordedEventShape[]): ChainStatus {
   const follower = new ChainFollower();
   for (const e of stored) follower.add(e);
   return follower.status;
@@ -179,7 +184,7 @@ class ChainFollower {
   private prev: string | null = null;
   private started = false;
 
-  add(e: RecordedEvent): void {
+  add(e: RecordedEventShape): void {
     if (this.status.firstBroken) return;
     const metadata = e.metadata as Record<string, unknown>;
     const link = storedLinkOf(e);
