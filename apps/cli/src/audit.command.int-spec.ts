@@ -84,4 +84,26 @@ describe('cli audit verify', () => {
   it('refuses to export without AUDIT_SIGNING_KEY, naming it', async () => {
     await expect(cli('export', ids[0])).rejects.toThrow('AUDIT_SIGNING_KEY is required');
   });
+
+  it('given a candidate machine in which a whole-claim objection no longer holds collection, then check-machine lists the case it changes (exit 1); the machine in force changes none', async () => {
+    const engine = await TestEngine.open(dir, { now: '2025-03-05T09:00:00.000Z', env });
+    const objected = await engine.handOver({ creditorReference: 'AUD-OBJ' });
+    const outcome = await engine.run(objected, {
+      type: 'RegisterObjection',
+      data: { debtorStatement: 'Never ordered', channel: 'written' },
+    });
+    expect(outcome.kind).toBe('accepted');
+    await engine.close();
+
+    const changed = await cli('check-machine', 'apps/cli/test/candidate-machine.ts');
+    expect(changed.exitCode).toBe(1);
+    expect(changed.out).toMatch(/written by machine 2\.0\.0: 4 case\(s\)/);
+    expect(changed.out).toContain(`ends elsewhere     ${objected}`);
+    expect(changed.out).not.toContain(ids[0]);
+
+    const same = await cli('check-machine', 'libs/case-domain/src/machine/case-machine.ts');
+    expect(same.exitCode).toBe(0);
+    expect(same.out).toContain('0 would no longer replay, 0 would end in another state.');
+    await expect(cli('check-machine', 'apps/cli/test/run-command.ts')).rejects.toThrow('exports no XState machine');
+  });
 });

@@ -1,7 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
-import { anchorChain, buildExport, checkExport, isSound, verifyStore, type StoreVerification } from '@app/audit';
+import { resolve } from 'node:path';
+import {
+  anchorChain,
+  buildExport,
+  checkExport,
+  checkMachine,
+  isSound,
+  machineOfModule,
+  verifyStore,
+  type StoreVerification,
+} from '@app/audit';
 import { createEventStore } from '@app/event-store';
 import { ConfigError, loadConfig, signingKeyOf, SystemClock } from '@app/case-runtime';
 
@@ -151,9 +161,41 @@ const verifyExport = new Command('verify-export')
     }
   });
 
+const checkMachineCommand = new Command('check-machine')
+  .description(
+    'Replay every stored history through a candidate machine module (exporting caseMachine) and list the cases ' +
+      'it would refuse an event of or leave in another state; exit code 1 if any',
+  )
+  .argument('<module>', 'path to the candidate module (.ts or .js)')
+  .action(async (module: string) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the candidate is named at run time
+    const candidate = machineOfModule(require(resolve(process.cwd(), module)));
+    const config = loadConfig();
+    const store = createEventStore({ eventstoreUrl: config.eventstoreUrl, sqliteFile: config.sqliteFile });
+    try {
+      const report = await checkMachine(store, candidate);
+      const versions = Object.entries(report.versions)
+        .map(([v, n]) => `${v}: ${n} case(s)`)
+        .join(', ');
+      const lines = [
+        `Replayed ${report.cases} case(s), ${report.events} event(s), written by machine ${versions || 'unknown'}.`,
+        `${report.noLongerReplay.length} would no longer replay, ${report.endElsewhere.length} would end in another state.`,
+        ...report.noLongerReplay.map(
+          (c) => `  no longer replays  ${c.caseId}: revision ${c.revision} ${c.type} refused in ${c.state}`,
+        ),
+        ...report.endElsewhere.map((c) => `  ends elsewhere     ${c.caseId}: ${c.now} -> ${c.candidate}`),
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+      if (report.noLongerReplay.length + report.endElsewhere.length > 0) process.exitCode = 1;
+    } finally {
+      await store.close();
+    }
+  });
+
 export const auditCommand = new Command('audit')
   .description('Audit: verify the stored record, anchor it')
   .addCommand(verify)
   .addCommand(anchor)
   .addCommand(exportCase)
-  .addCommand(verifyExport);
+  .addCommand(verifyExport)
+  .addCommand(checkMachineCommand);

@@ -10,3 +10,4 @@ export * from './as-of/as-of';
 export * from './access/access-log';
 export * from './anchor/anchor';
 export * from './export/signed-export';
+export * from './machine-check/check-machine';
