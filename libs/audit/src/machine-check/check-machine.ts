@@ -75,7 +75,13 @@ export async function checkMachine(
     if (read.length < page) break;
     after = read[read.length - 1].position;
   }
-  const report: MachineCheckReport = { cases: replays.size, events, versions: {}, noLongerReplay: [], endElsewhere: [] };
+  const report: MachineCheckReport = {
+    cases: replays.size,
+    events,
+    versions: {},
+    noLongerReplay: [],
+    endElsewhere: [],
+  };
   for (const [streamId, r] of replays) {
     for (const v of r.versions) report.versions[v] = (report.versions[v] ?? 0) + 1;
     if (r.refused) {
