@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { CaseRuntimeModule, TokenVerifier, type AppConfig, type RuntimeOverrides } from '@app/case-runtime';
 import { AuthGuard } from './auth/auth.guard';
 import { AuditController } from './auditor/audit.controller';
+import { AuditPagesController } from './auditor/audit-pages.controller';
 import { AuditorReadsInterceptor } from './auditor/auditor-reads.interceptor';
 import { DevClockController } from './clock/dev-clock.controller';
 import { DebtorDataController } from './debtors/debtor-data.controller';
@@ -32,6 +33,7 @@ export class AppModule {
         CaseQueryController,
         ReadQueryController,
         AuditController,
+        AuditPagesController,
         DebtorDataController,
         HealthController,
         ...(config.metrics ? [MetricsController] : []),

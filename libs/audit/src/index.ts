@@ -11,3 +11,4 @@ export * from './access/access-log';
 export * from './anchor/anchor';
 export * from './export/signed-export';
 export * from './machine-check/check-machine';
+export * from './picture/case-path';
