@@ -54,8 +54,9 @@ async function main() {
   const file = await chainedStore();
   const store = new SqliteEventStore({ file });
   try {
-    // Once to warm the page cache and the JIT, then measured.
+    // Each once to warm the page cache and the JIT, then measured.
     await plainRead(store);
+    await verifyStore(store, { page: PAGE });
     let started = performance.now();
     const read = await plainRead(store);
     const readSeconds = (performance.now() - started) / 1000;

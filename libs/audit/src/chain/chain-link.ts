@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import stringify from 'safe-stable-stringify';
 
 /**
@@ -39,8 +39,14 @@ export function linkOf(event: ChainableEvent, prev: string | null): ChainLink {
     m: metadata,
     p: prev,
   })!;
-  return { v: CHAIN_VERSION, prev, hash: createHash('sha256').update(content).digest('hex') };
+  return { v: CHAIN_VERSION, prev, hash: sha256(content) };
 }
+
+/** One-shot `crypto.hash` where Node has it (20.12+): a Hash object per event costs a tenth of a verification. */
+const sha256: (text: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (text) => (crypto as unknown as { hash: (a: string, d: string, e: 'hex') => string }).hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 /** The link an event carries, or null for an event stored before the chain existed. */
 export function storedLinkOf(event: { metadata: Record<string, unknown> }): ChainLink | null {
