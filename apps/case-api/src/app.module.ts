@@ -4,6 +4,9 @@ import { TerminusModule } from '@nestjs/terminus';
 import type { Logger } from 'pino';
 import { CaseRuntimeModule, TokenVerifier, type AppConfig, type RuntimeOverrides } from '@app/case-runtime';
 import { AuthGuard } from './auth/auth.guard';
+import { AuditController } from './auditor/audit.controller';
+import { AuditPagesController } from './auditor/audit-pages.controller';
+import { AuditorReadsInterceptor } from './auditor/auditor-reads.interceptor';
 import { DevClockController } from './clock/dev-clock.controller';
 import { DebtorDataController } from './debtors/debtor-data.controller';
 import { CaseCommandController } from './cases/case-command.controller';
@@ -29,6 +32,8 @@ export class AppModule {
         CaseCommandController,
         CaseQueryController,
         ReadQueryController,
+        AuditController,
+        AuditPagesController,
         DebtorDataController,
         HealthController,
         ...(config.metrics ? [MetricsController] : []),
@@ -39,6 +44,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         CaseCommandService,
+        AuditorReadsInterceptor,
       ],
     };
   }

@@ -7,7 +7,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream, Logger as PinoLogger } from 'pino';
 import type { AppConfig, RuntimeOverrides } from '@app/case-runtime';
+import { dirname } from 'node:path';
 import { AppModule } from './app.module';
+import { MERMAID_PREFIX } from './auditor/audit-pages.controller';
 import { correlationIdOf } from './http/correlation';
 import { acceptJsonBodies, byteSize } from './http/json-body';
 import { problem } from './http/problem';
@@ -31,6 +33,12 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     { bufferLogs: true, bodyParser: false, logger: overrides.silent ? false : undefined },
   );
   plumbHttp(app, config);
+  // The audit pages draw with Mermaid served from node_modules by this server: no CDN.
+  app.useStaticAssets({
+    root: dirname(require.resolve('mermaid/dist/mermaid.min.js')),
+    prefix: MERMAID_PREFIX,
+    decorateReply: false,
+  });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

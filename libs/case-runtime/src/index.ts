@@ -37,3 +37,4 @@ export { exportSubjectData, type SubjectDataExport, type HeldField } from './per
 export { reportClearData, type ClearDataReport } from './personal-data/clear-data-report';
 export { readModelsCaughtUp, ReadModelsBehind } from './read/read-models-caught-up';
 export { subjectIn, EventStoreCaseStreams } from './storage/event-store-case-streams';
+export { AnchorService } from './audit/anchor.service';

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
+import { AnchorService } from './audit/anchor.service';
 import { Clock, clockFor } from './clock/clock';
 import { CaseRepository } from './commands/case-repository';
 import { CaseStateCache } from './commands/case-state-cache';
@@ -41,6 +42,7 @@ export class CaseRuntimeModule {
         { provide: TimerIndex, inject: [LOCAL_DB], useFactory: (db: Database.Database) => new TimerIndex(db) },
         TimerService,
         PersonalDataService,
+        AnchorService,
       ],
       exports: [
         APP_CONFIG,
@@ -51,6 +53,7 @@ export class CaseRuntimeModule {
         TimerIndex,
         TimerService,
         PersonalDataService,
+        AnchorService,
       ],
     };
   }

@@ -1,21 +1,16 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CASE_STATUSES } from '@app/case-domain';
 import { CaseQueries, QUEUES, type QueueName } from '@app/read-models';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard';
-import { Clock, PersonalDataVault, type Principal } from '@app/case-runtime';
+import { Clock, EVENT_STORE, PersonalDataVault, streamOf, type Principal } from '@app/case-runtime';
+import type { EventStore } from '@app/event-store';
+import { AuditorReadsInterceptor } from '../auditor/auditor-reads.interceptor';
+import { asOfFrom, lastRevisionWithin, RevisionPageAsOfQuery } from '../auditor/as-of.query';
 import { Problems } from '../http/problem';
-import {
-  cursorProblem,
-  encodeRevisionCursor,
-  LIST_PAGE,
-  PageQueryOf,
-  pageStart,
-  REVISION_PAGE,
-  RevisionPageQuery,
-} from './revision-page';
+import { cursorProblem, encodeRevisionCursor, LIST_PAGE, PageQueryOf, pageStart, REVISION_PAGE } from './revision-page';
 import { summaryView, todayOf } from './summary-view';
 
 class PageQuery extends PageQueryOf(LIST_PAGE) {}
@@ -58,6 +53,7 @@ export class ReadQueryController {
     private readonly queries: CaseQueries,
     private readonly clock: Clock,
     private readonly vault: PersonalDataVault,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get('queues')
@@ -125,19 +121,30 @@ export class ReadQueryController {
   }
 
   @Get('cases/:caseId/timeline')
+  @UseInterceptors(AuditorReadsInterceptor)
   @Roles('caseworker', 'auditor', 'creditor')
   @ApiOperation({
     summary: 'The events of the case in order, each as a readable sentence; paged by cursor (100, at most 500)',
   })
   async timeline(
     @Param('caseId', ParseUUIDPipe) caseId: string,
-    @Query() q: RevisionPageQuery,
+    @Query() q: RevisionPageAsOfQuery,
     @CurrentPrincipal() p: Principal,
   ) {
     const fromRevision = pageStart(q.cursor, caseId);
+    const bound = asOfFrom(q.asOf);
     const summary = await this.queries.summary(caseId);
     if (!summary || (p.role === 'creditor' && summary.creditor_id !== p.creditorId)) throw Problems.notFound();
-    const page = await this.queries.timelinePage(caseId, { fromRevision, limit: q.limit ?? REVISION_PAGE.default });
+    const full = await this.queries.timelinePage(caseId, { fromRevision, limit: q.limit ?? REVISION_PAGE.default });
+    // With asOf, the page stops at the last event recorded by then, and no page follows it.
+    const until = bound ? await lastRevisionWithin(this.store, streamOf(caseId), bound) : null;
+    const page =
+      until === null
+        ? full
+        : {
+            items: full.items.filter((t) => Number(t.revision) <= until),
+            nextRevision: full.nextRevision !== null && full.nextRevision <= until ? full.nextRevision : null,
+          };
     const reveal = await this.vault.revealerFor(
       page.items.map((t) => t.sentence),
       summary.personal_data_erased_at ? [summary.debtor_id] : [],

@@ -1,3 +1,4 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { RETENTION_YEARS } from '@app/case-domain';
@@ -40,6 +41,12 @@ export interface AppConfig {
   personalData: { masterKey: Buffer; retentionYears: number };
   /** How many cases' folded state the command path keeps (0: none, every load folds the whole stream). */
   caseCache: { cases: number };
+  /**
+   * Audit: how often an anchor over `$all` is appended where the timers run (0: never; the CLI's
+   * `audit anchor` still can), and the Ed25519 private key (PKCS#8 PEM, or its DER as base64) that
+   * signs case exports.
+   */
+  audit: { anchorEveryMinutes: number; signingKey?: string };
 }
 
 /** A setting the process cannot start with; the message names the setting and what is allowed. */
@@ -121,6 +128,11 @@ const Environment = z
       .refine(isMasterKey, { error: (issue) => `${masterKeyProblem(String(issue.input))}` })
       .optional(),
     PERSONAL_DATA_RETENTION_YEARS: wholeNumber(0, 100).default(RETENTION_YEARS),
+    AUDIT_ANCHOR_MINUTES: wholeNumber(0, 10_080).default(60),
+    AUDIT_SIGNING_KEY: z
+      .string()
+      .refine(isSigningKey, { error: () => 'must be an Ed25519 private key (PKCS#8 PEM, or its DER as base64)' })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -217,7 +229,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retentionYears: e.PERSONAL_DATA_RETENTION_YEARS,
     },
     caseCache: { cases: e.CASE_CACHE_SIZE },
+    audit: { anchorEveryMinutes: e.AUDIT_ANCHOR_MINUTES, signingKey: e.AUDIT_SIGNING_KEY },
   };
+}
+
+/** Whether the text is an Ed25519 private key; never echoes it (it may be a real one with a typo). */
+function isSigningKey(text: string): boolean {
+  try {
+    return signingKeyOf(text).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+}
+
+/** AUDIT_SIGNING_KEY as a key: PEM as it is, else base64 of the PKCS#8 DER. */
+export function signingKeyOf(text: string): KeyObject {
+  return text.includes('-----BEGIN')
+    ? createPrivateKey(text)
+    : createPrivateKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'pkcs8' });
 }
 
 function isMasterKey(text: string): boolean {

@@ -1,3 +1,4 @@
+import { chained, headHashOf } from '@app/audit';
 import { caseEventOf } from '@app/case-domain';
 import { WrongExpectedVersion, type EventStore, type EventMetadata, type RecordedEvent } from '@app/event-store';
 import {
@@ -43,15 +44,21 @@ export class EventStoreCaseStreams extends CaseStreams {
       subjectId,
       events.map((e) => e.event),
     );
+    const stream = streamOf(caseId);
+    // The chain is linked here, the one way case events reach any adapter. The head is read, not
+    // remembered: an append that an Idempotency-Key made a no-op would leave a remembered head wrong.
+    const head = expected === 'no_stream' ? undefined : await this.headOf(stream);
+    const firstRevision = expected === 'no_stream' ? 0n : expected + 1n;
+    const linked = chained(
+      stream,
+      firstRevision,
+      headHashOf(head),
+      events.map((e, i) => ({ id: e.id, type: sealed[i].type, data: sealed[i].data, metadata: e.metadata })),
+    );
     try {
       const result = await this.store.append(
-        streamOf(caseId),
-        events.map((e, i) => ({
-          id: e.id,
-          type: sealed[i].type,
-          data: sealed[i].data,
-          metadata: e.metadata as EventMetadata,
-        })),
+        stream,
+        linked.map((e) => ({ ...e, metadata: e.metadata as EventMetadata })),
         { expectedRevision: expected },
       );
       return result.nextExpectedRevision;
@@ -59,6 +66,11 @@ export class EventStoreCaseStreams extends CaseStreams {
       if (error instanceof WrongExpectedVersion) throw new StaleRevision(expected, error.actual);
       throw error;
     }
+  }
+
+  private async headOf(stream: string): Promise<RecordedEvent | undefined> {
+    const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    return last;
   }
 
   private async subjectOf(stream: string): Promise<string | null> {
