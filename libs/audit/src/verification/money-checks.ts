@@ -55,6 +55,9 @@ function recompute(kind: FeeQuote['kind'], figures: Record<string, number | stri
       return lightFee(Number(figures.claim), figures.debtor as DebtorKind, on);
     case 'heavyFee':
       return heavyFee(Number(figures.claim), figures.debtor as DebtorKind, on);
+    default:
+      // Only fees of the Norwegian tables reach here (see NORWEGIAN_FEE_TABLES).
+      throw new Error(`${kind} is not a fee of the Norwegian tables`);
   }
 }
 
