@@ -1,0 +1,7 @@
+/**
+ * Billing integration: the public, versioned billing events, their mapping from the case
+ * events, the pull feed over the event store and the relay that pushes them to RabbitMQ.
+ */
+export * from './contract/integration-events';
+export { toBillingEvents, caseContextOf, BILLABLE_TYPES, type CaseContext, type SourceEvent } from './contract/mapping';
+export { contractProblems, schemaOf, publishedSchemaOf, SCHEMA_DIR } from './contract/schemas';
