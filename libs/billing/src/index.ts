@@ -5,3 +5,14 @@
 export * from './contract/integration-events';
 export { toBillingEvents, caseContextOf, BILLABLE_TYPES, type CaseContext, type SourceEvent } from './contract/mapping';
 export { contractProblems, schemaOf, publishedSchemaOf, SCHEMA_DIR } from './contract/schemas';
+export {
+  BillingFeed,
+  InvalidCursor,
+  parseCursor,
+  cursorOf,
+  FEED_START,
+  type FeedPage,
+  type FeedRead,
+} from './feed/billing-feed';
+export { BillingRelay, type RelayOptions, type RelayStatus } from './relay/billing-relay';
+export { RelayCheckpoints, type RelayRecord, type RelayState } from './relay/relay-checkpoints';
