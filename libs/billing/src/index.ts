@@ -16,3 +16,5 @@ export {
 } from './feed/billing-feed';
 export { BillingRelay, type RelayOptions, type RelayStatus } from './relay/billing-relay';
 export { RelayCheckpoints, type RelayRecord, type RelayState } from './relay/relay-checkpoints';
+export { RelayMonitor, type RelayHealth } from './relay/relay-monitor';
+export { BillingModule, relayNameOf } from './billing.module';

@@ -40,6 +40,11 @@ export interface AppConfig {
   personalData: { masterKey: Buffer; retentionYears: number };
   /** How many cases' folded state the command path keeps (0: none, every load folds the whole stream). */
   caseCache: { cases: number };
+  /**
+   * Billing integration: with a RabbitMQ URL, the process that runs the background work (the
+   * worker, or the API with WORKERS=in-process) relays the billing feed to `exchange`; without one no relay runs.
+   */
+  billing: { rabbitmqUrl?: string; exchange: string };
 }
 
 /** A setting the process cannot start with; the message names the setting and what is allowed. */
@@ -121,6 +126,13 @@ const Environment = z
       .refine(isMasterKey, { error: (issue) => `${masterKeyProblem(String(issue.input))}` })
       .optional(),
     PERSONAL_DATA_RETENTION_YEARS: wholeNumber(0, 100).default(RETENTION_YEARS),
+    RABBITMQ_URL: urlWith('amqp:', 'amqps:').optional(),
+    BILLING_EXCHANGE: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,200}$/, {
+        error: (issue) => `must be an exchange name of letters, digits and . _ : - ${got(issue.input)}`,
+      })
+      .default('billing.events'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -217,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retentionYears: e.PERSONAL_DATA_RETENTION_YEARS,
     },
     caseCache: { cases: e.CASE_CACHE_SIZE },
+    billing: { rabbitmqUrl: e.RABBITMQ_URL, exchange: e.BILLING_EXCHANGE },
   };
 }
 
