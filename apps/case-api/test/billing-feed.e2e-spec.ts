@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { EsdbProtocolFake } from '@app/event-store/testing';
 import { Api } from './api-harness';
 
@@ -76,4 +77,39 @@ describe('on EventStoreDB (protocol fake)', () => {
   beforeAll(() => fake.start());
   afterAll(() => fake.stop());
   describeBillingFeed('EventStoreDB client → protocol fake', () => ({ EVENTSTORE_URL: fake.connectionString }));
+});
+
+describe('the billing relay on /health and /metrics, with the broker down', () => {
+  const api = new Api();
+  let port = 0;
+  beforeAll(async () => {
+    // A port where nothing listens: a broker that is down.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as { port: number }).port;
+    await new Promise((resolve) => server.close(resolve));
+    await api.start({ RABBITMQ_URL: `amqp://guest:guest@127.0.0.1:${port}`, BILLING_EXCHANGE: 'billing.e2e' });
+  });
+  afterAll(() => api.stop());
+
+  it('given events the relay cannot publish, then /health stays up saying it retries, and /metrics shows the lag', async () => {
+    await api.handOver();
+    let relay: Record<string, unknown> = {};
+    for (let i = 0; i < 100 && relay.state !== 'backingOff'; i++) {
+      relay = (await api.http().get('/health')).body.info.billingRelay;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(relay).toMatchObject({
+      status: 'up',
+      condition: 'broker unreachable, retrying',
+      state: 'backingOff',
+      error: expect.stringContaining('ECONNREFUSED'),
+      lag: { events: expect.any(Number) },
+    });
+    expect((relay.lag as { events: number }).events).toBeGreaterThan(0);
+    const metrics = (await api.http().get('/metrics')).text;
+    expect(metrics).toMatch(/^billing_relay_connected 0$/m);
+    expect(Number(/^billing_relay_lag_events (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
+    expect(metrics).toMatch(/^billing_relay_lag_seconds \d/m);
+  });
 });

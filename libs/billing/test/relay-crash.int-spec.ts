@@ -6,10 +6,9 @@ import { join } from 'node:path';
 import amqp from 'amqplib';
 import { realisticCases } from '@app/case-domain/testing';
 import { SqliteEventStore } from '@app/event-store';
-import { BillingLedger, consumeFromRabbitMq, type RabbitConsumer } from '@app/billing/testing';
+import { BillingLedger, consumeFromRabbitMq, CuttableProxy, type RabbitConsumer } from '@app/billing/testing';
 import { BillingFeed, type BillingEvent } from '../src';
 import { totalsFromStore } from './support/store-totals';
-import { CuttableProxy } from './support/tcp-proxy';
 
 /**
  * Crash tests against the real local broker (RABBITMQ_URL, default amqp://guest:guest@127.0.0.1:5672)

@@ -5,11 +5,14 @@ export class CuttableProxy {
   private readonly sockets = new Set<Socket>();
   private server?: Server;
   port = 0;
+  /** While down, a connection is dropped as soon as it is made (a broker that does not answer). */
+  down = false;
 
   constructor(private readonly target: { host: string; port: number }) {}
 
   async start(): Promise<void> {
     this.server = createServer((client) => {
+      if (this.down) return void client.destroy();
       const upstream = createConnection(this.target);
       for (const s of [client, upstream]) {
         this.sockets.add(s);
