@@ -121,16 +121,23 @@ export class BillingRelay {
         'info',
         `Billing relay connected: publishing to exchange ${this.options.exchange} after ${after}.`,
       );
+      const read = (from: string, waitMs: number) => {
+        const reading = this.feed.read({
+          after: from,
+          limit: this.options.batch ?? 500,
+          waitMs,
+          signal: this.abort.signal,
+        });
+        reading.catch(() => undefined);
+        return reading;
+      };
+      const waitMs = this.options.pollMs ?? 1000;
+      let next = read(after, waitMs);
       while (!this.abort.signal.aborted) {
-        const page = await Promise.race([
-          this.feed.read({
-            after,
-            limit: this.options.batch ?? 500,
-            waitMs: this.options.pollMs ?? 1000,
-            signal: this.abort.signal,
-          }),
-          lost,
-        ]);
+        const page = await Promise.race([next, lost]);
+        // Behind the head: read the next page while the broker confirms this one (the checkpoint
+        // still moves only after the confirms, and pages are published one after the other).
+        next = read(page.next, page.caughtUp ? waitMs : 0);
         if (page.events.length > 0) {
           for (const event of page.events) await this.publish(channel, event, lost);
           await Promise.race([channel.waitForConfirms(), lost]);
