@@ -49,6 +49,14 @@ function describeBillingFeed(name: string, env: () => Record<string, string>) {
       expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['PaymentAllocated']);
     });
 
+    it('given nothing new, then a long-poll is held for its wait and answers an empty page with the same cursor', async () => {
+      const { after } = await drain(api);
+      const started = Date.now();
+      const res = await api.get(`/integration/billing/events?after=${after}&wait=1`, 'billing');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+      expect(res.body).toEqual({ events: [], next: after, caughtUp: true });
+    });
+
     it('answers only the billing role, and refuses a bad cursor, limit or wait with 400 naming the field', async () => {
       expect((await api.http().get('/integration/billing/events')).status).toBe(401);
       expect((await api.get('/integration/billing/events', 'caseworker')).status).toBe(403);

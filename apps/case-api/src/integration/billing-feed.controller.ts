@@ -1,4 +1,5 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -47,15 +48,26 @@ export class BillingFeedController {
   @ApiOperation({
     summary: 'Billing events after a cursor (versioned contract; schemas in libs/billing/schemas)',
   })
-  async events(@Query() q: FeedQuery) {
+  async events(@Query() q: FeedQuery, @Req() request: FastifyRequest) {
+    // A consumer that hangs up ends its long-poll: nobody is left to answer.
+    const gone = new AbortController();
+    const hangUp = () => gone.abort();
+    request.raw.once('close', hangUp);
     try {
-      const page = await this.feed.read({ after: q.after, limit: q.limit ?? 100, waitMs: (q.wait ?? 0) * 1000 });
+      const page = await this.feed.read({
+        after: q.after,
+        limit: q.limit ?? 100,
+        waitMs: (q.wait ?? 0) * 1000,
+        signal: gone.signal,
+      });
       return { events: page.events, next: page.next, caughtUp: page.caughtUp };
     } catch (error) {
       if (error instanceof InvalidCursor) {
         throw Problems.invalid(error.message, [{ field: 'after', messages: [error.message] }]);
       }
       throw error;
+    } finally {
+      request.raw.off('close', hangUp);
     }
   }
 }
