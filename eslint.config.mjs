@@ -5,7 +5,7 @@ import importPlugin from 'eslint-plugin-import';
 import prettier from 'eslint-config-prettier';
 
 const APPS = ['case-api', 'case-worker', 'cli'];
-const LIBS = ['case-domain', 'event-store', 'read-models', 'case-runtime', 'privacy', 'sql', 'audit'];
+const LIBS = ['case-domain', 'event-store', 'read-models', 'case-runtime', 'privacy', 'sql', 'audit', 'billing'];
 
 /**
  * The rooms of the monorepo and what each may import (README, "Layout"): apps import only

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import type { Logger } from 'pino';
 import { CaseRuntimeModule, TokenVerifier, type AppConfig, type RuntimeOverrides } from '@app/case-runtime';
+import { BillingModule } from '@app/billing';
 import { AuthGuard } from './auth/auth.guard';
 import { AuditController } from './auditor/audit.controller';
 import { AuditPagesController } from './auditor/audit-pages.controller';
@@ -13,6 +14,7 @@ import { CaseCommandController } from './cases/case-command.controller';
 import { CaseCommandService } from './cases/case-command.service';
 import { CaseQueryController } from './cases/case-query.controller';
 import { HealthController } from './health/health.controller';
+import { BillingFeedController } from './integration/billing-feed.controller';
 import { MetricsController } from './health/metrics.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { ReadQueryController } from './read/read-query.controller';
@@ -27,7 +29,12 @@ export class AppModule {
   static forRoot(config: AppConfig, logger: Logger, overrides: RuntimeOverrides = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CaseRuntimeModule.forRoot(config, overrides), TerminusModule, loggerModule(logger)],
+      imports: [
+        CaseRuntimeModule.forRoot(config, overrides),
+        BillingModule.forRoot(config),
+        TerminusModule,
+        loggerModule(logger),
+      ],
       controllers: [
         CaseCommandController,
         CaseQueryController,
@@ -35,6 +42,7 @@ export class AppModule {
         AuditController,
         AuditPagesController,
         DebtorDataController,
+        BillingFeedController,
         HealthController,
         ...(config.metrics ? [MetricsController] : []),
         ...(config.clock === 'simulated' ? [DevClockController] : []),

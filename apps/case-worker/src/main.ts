@@ -9,7 +9,8 @@ async function main() {
   app.enableShutdownHooks();
   exitWithinGrace();
   const store = config.eventstoreUrl ? 'EventStoreDB' : `SQLite at ${config.sqliteFile}`;
-  process.stdout.write(`Case worker running: projector and timer service on ${store}.\n`);
+  const relay = config.billing.rabbitmqUrl ? `, billing relay to exchange ${config.billing.exchange}` : '';
+  process.stdout.write(`Case worker running: projector and timer service${relay} on ${store}.\n`);
 }
 
 main().catch((error) => {

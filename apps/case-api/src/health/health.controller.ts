@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '../auth/auth.guard';
 import { BackgroundProgress, EventStoreHealth, ProjectionLag } from '@app/case-runtime';
+import { RelayMonitor } from '@app/billing';
 
 @ApiTags('operations')
 @Public()
@@ -14,6 +15,7 @@ export class HealthController {
     private readonly eventStore: EventStoreHealth,
     private readonly lag: ProjectionLag,
     private readonly background: BackgroundProgress,
+    private readonly relay: RelayMonitor,
   ) {}
 
   @Get()
@@ -38,6 +40,15 @@ export class HealthController {
       () => {
         const { catchingUp, work } = this.background.snapshot();
         return this.indicators.check('background').up({ condition: catchingUp ? 'catching up' : 'live', ...work });
+      },
+      // A broker that is down degrades billing, not the engine: the relay backs off and retries,
+      // and catches up from its checkpoint once the broker is back. Shown only where a relay is configured.
+      async () => {
+        const indicator = this.indicators.check('billingRelay');
+        const relay = await this.relay.measure();
+        if (!relay) return indicator.up({ condition: 'not configured (RABBITMQ_URL unset)' });
+        const condition = relay.state === 'backingOff' ? 'broker unreachable, retrying' : relay.state;
+        return indicator.up({ condition, ...relay });
       },
     ]);
   }

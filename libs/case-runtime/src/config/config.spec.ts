@@ -29,6 +29,16 @@ describe('one validated configuration for the API, the worker and the CLI', () =
     expect(config.readModels).toMatchObject({ databaseUrl: undefined });
   });
 
+  it('given no RABBITMQ_URL, then no billing relay runs; given one, it relays to the named exchange', () => {
+    expect(loadConfig({}).billing).toEqual({ rabbitmqUrl: undefined, exchange: 'billing.events' });
+    expect(
+      loadConfig({ RABBITMQ_URL: 'amqp://guest:guest@127.0.0.1:5672', BILLING_EXCHANGE: 'billing.test' }).billing,
+    ).toEqual({ rabbitmqUrl: 'amqp://guest:guest@127.0.0.1:5672', exchange: 'billing.test' });
+    expect(refusal({ RABBITMQ_URL: 'http://broker' })).toContain(
+      'RABBITMQ_URL must be a URL starting with amqp:// or amqps://',
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ WORKERS: '', PORT: '' })).toMatchObject({ workers: 'in-process', port: 3000 });
   });

@@ -47,6 +47,11 @@ export interface AppConfig {
    * signs case exports.
    */
   audit: { anchorEveryMinutes: number; signingKey?: string };
+  /**
+   * Billing integration: with a RabbitMQ URL, the process that runs the background work (the
+   * worker, or the API with WORKERS=in-process) relays the billing feed to `exchange`; without one no relay runs.
+   */
+  billing: { rabbitmqUrl?: string; exchange: string };
 }
 
 /** A setting the process cannot start with; the message names the setting and what is allowed. */
@@ -133,6 +138,13 @@ const Environment = z
       .string()
       .refine(isSigningKey, { error: () => 'must be an Ed25519 private key (PKCS#8 PEM, or its DER as base64)' })
       .optional(),
+    RABBITMQ_URL: urlWith('amqp:', 'amqps:').optional(),
+    BILLING_EXCHANGE: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,200}$/, {
+        error: (issue) => `must be an exchange name of letters, digits and . _ : - ${got(issue.input)}`,
+      })
+      .default('billing.events'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -230,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     caseCache: { cases: e.CASE_CACHE_SIZE },
     audit: { anchorEveryMinutes: e.AUDIT_ANCHOR_MINUTES, signingKey: e.AUDIT_SIGNING_KEY },
+    billing: { rabbitmqUrl: e.RABBITMQ_URL, exchange: e.BILLING_EXCHANGE },
   };
 }
 
