@@ -30,7 +30,7 @@ export class CuttableProxy {
   /** Drops every open connection (the broker "goes away" for its clients) and says how many; new ones may connect. */
   cut(): number {
     // Each connection is two sockets: the client's and the one to the broker.
-    const n = this.sockets.size / 2;
+    const n = Math.ceil(this.sockets.size / 2);
     for (const s of this.sockets) s.destroy();
     return n;
   }
