@@ -116,7 +116,9 @@ describe('the billing relay under crashes and broker outages (real RabbitMQ, rea
     let awaited = 1;
     for (let round = 0; round < 8; round++) {
       // Hit it only once it is connected again (a fresh process takes a moment to start), while it publishes.
-      for (let i = 0; i < 400 && connections < awaited; i++) await sleep(25);
+      for (let i = 0; i < 1200 && connections < awaited; i++) await sleep(25);
+      if (connections < awaited)
+        throw new Error(`The relay did not connect within 30 s (round ${round}: ${chaos.join('; ')})`);
       await sleep(150 + ((round * 137) % 400));
       awaited = connections + 1;
       if (round % 2 === 0) {
@@ -124,7 +126,9 @@ describe('the billing relay under crashes and broker outages (real RabbitMQ, rea
         chaos.push(`kill -9 after ${deliveries.length} deliveries`);
         relay = startRelay();
       } else {
-        chaos.push(`dropped ${proxy.cut()} broker connections after ${deliveries.length} deliveries`);
+        const dropped = proxy.cut();
+        expect(dropped).toBeGreaterThan(0);
+        chaos.push(`dropped ${dropped} broker connections after ${deliveries.length} deliveries`);
       }
     }
     await writer;
@@ -141,8 +145,8 @@ describe('the billing relay under crashes and broker outages (real RabbitMQ, rea
     for (let i = 0; i < 600 && booked().size < expected.length; i++) await sleep(100);
     await killRelay();
 
-    // The chaos happened: a new connection after each kill and each cut.
-    expect(connections).toBeGreaterThan(8);
+    // The chaos happened: each kill and each cut hit a connected relay.
+    expect(connections).toBeGreaterThanOrEqual(8);
     const byId = new Map(expected.map((e) => [e.id, e]));
     // Every event delivered, none that does not exist.
     expect(expected.length).toBeGreaterThan(1000);

@@ -27,9 +27,10 @@ export class CuttableProxy {
     this.port = (this.server.address() as { port: number }).port;
   }
 
-  /** Drops every open connection (the broker "goes away" for its clients); new ones may connect. */
+  /** Drops every open connection (the broker "goes away" for its clients) and says how many; new ones may connect. */
   cut(): number {
-    const n = this.sockets.size;
+    // Each connection is two sockets: the client's and the one to the broker.
+    const n = Math.ceil(this.sockets.size / 2);
     for (const s of this.sockets) s.destroy();
     return n;
   }
