@@ -13,7 +13,7 @@ import {
   type Track,
 } from '../machine/status';
 import type { Minor } from '../money';
-import type { CaseFacts, CaseState } from '../state/case-state';
+import type { CaseFacts, CaseState, CourtStep } from '../state/case-state';
 import { recommendFiler } from '../decide/recommendation';
 import { allowedActions, allowedOptions } from './allowed-actions';
 import { amountsOf, type CaseAmounts } from './amounts';
@@ -68,6 +68,8 @@ export interface CaseView {
   /** For allowed actions with variants (reply, contact channel, outcome), the variants open now. */
   actionOptions: Partial<Record<CaseworkAction, string[]>>;
   recommendation: ReturnType<typeof recommendFiler> | null;
+  /** Danish pack: the court step taken (route, filed on, the debtor's reply deadline); null before one. */
+  court: CourtStep | null;
   closure: CaseFacts['closure'];
   lastChangedAt: Instant;
   /** When the debtor's personal data was erased; null while it is held. */
@@ -119,6 +121,7 @@ export function caseViewOf(state: CaseState, asOf: CalendarDate): CaseView {
     allowedActions: actions,
     actionOptions: allowedOptions(state, actions),
     recommendation: awaitingDecision ? recommendFiler(f) : null,
+    court: f.court ?? null,
     closure: f.closure,
     lastChangedAt: f.lastChangedAt,
     personalDataErasedAt: f.personalDataErasedAt ?? null,

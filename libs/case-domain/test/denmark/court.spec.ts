@@ -20,6 +20,12 @@ describe('Danish court routes (RULES-DK.md § 6)', () => {
     });
     expect(feesOf(spec).at(-1)).toEqual(['courtFee', 750_00, 'debtor']);
     expect(spec.state.facts!.limitation.interrupted).toBe(true);
+    expect(spec.view.court).toEqual({
+      route: 'paymentOrder',
+      filedOn: '2025-03-13',
+      replyDeadlineAt: '2025-03-27T09:00:00.000Z',
+      continueAsCivilCase: false,
+    });
     expect(spec.openTimerKinds()).not.toContain('limitationWarning');
   });
 

@@ -63,9 +63,10 @@ const brackets = (maxima: number[]): CostBracket[] =>
 export const COLLECTION_COST_TABLES: readonly CollectionCostTable[] = [
   {
     id: 'DK-inkassoomkostninger-2009',
-    from: '2000-01-01',
+    // The order's date; the day it took effect is unconfirmed (the table itself was checked).
+    // A claim that arose before it has no table here and is refused at handover.
+    from: '2009-05-28',
     to: '2016-06-30',
-    // The day bek. 423/2009 took effect is unconfirmed; the table itself was checked.
     unconfirmed: true,
     source: 'bek. 423 of 28 May 2009 (claims that arose before 1 Jul 2016; its first day unconfirmed)',
     brackets: brackets([350, 600, 850, 1_100, 1_450, 1_950, 2_450, 3_300, 5_500, 5_500]),
