@@ -68,7 +68,7 @@ describe('realistic cases (the benchmarks’ and load tests’ data)', () => {
         causationId: e.metadata.idempotencyKey ?? e.metadata.correlationId,
         actor: a.actor,
         occurredAt: a.at,
-        machineVersion: '2.0.0',
+        machineVersion: '2.1.0',
         schemaVersion: 3,
         command: a.command.type,
       });

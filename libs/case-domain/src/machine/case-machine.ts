@@ -1,8 +1,8 @@
 import { setup, stateIn } from 'xstate';
 import type { StageAtObjection, TimerKind, TransitionEvent } from '../events/case-events';
 
-/** Recorded in every event's metadata, so an audit knows which rules decided it. */
-export const CASE_MACHINE_VERSION = '2.0.0';
+/** Recorded in every event's metadata, so an audit knows which rules decided it. 2.1.0: the rule packs' states (the Danish court routes). */
+export const CASE_MACHINE_VERSION = '2.1.0';
 
 /**
  * What the machine says of a state besides its moves. `label` is what a caseworker reads in a
