@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { CASE_MACHINE_VERSION } from '@app/case-domain';
 import { TestEngine } from '@app/case-runtime/testing';
 import { auditCommand } from './audit.command';
 import { runCommand } from '../test/run-command';
@@ -97,7 +98,7 @@ describe('cli audit verify', () => {
 
     const changed = await cli('check-machine', 'apps/cli/test/candidate-machine.ts');
     expect(changed.exitCode).toBe(1);
-    expect(changed.out).toMatch(/written by machine 2\.0\.0: 4 case\(s\)/);
+    expect(changed.out).toContain(`written by machine ${CASE_MACHINE_VERSION}: 4 case(s)`);
     expect(changed.out).toContain(`ends elsewhere     ${objected}`);
     expect(changed.out).not.toContain(ids[0]);
 
