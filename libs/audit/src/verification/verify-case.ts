@@ -9,7 +9,7 @@ import {
   type CaseState,
 } from '@app/case-domain';
 import type { RecordedEvent } from '@app/event-store';
-import { linkOf, storedLinkOf } from '../chain/chain-link';
+import { CHAIN_VERSIONS, hashOf, storedLinkOf, unchainedHashOf, type ChainableEvent } from '../chain/chain-link';
 import type { CaseVerification, ChainStatus, Finding } from './findings';
 import { feeProblem, interestProblem } from './money-checks';
 
@@ -204,14 +204,14 @@ class ChainFollower {
 
   add(e: RecordedEventShape): void {
     if (this.status.firstBroken) return;
-    const metadata = e.metadata as Record<string, unknown>;
-    const link = storedLinkOf(e);
+    const event = e as ChainableEvent;
+    const link = storedLinkOf(event);
     const prev = this.prev;
     const broken = (reason: string) => void (this.status.firstBroken = { revision: String(e.revision), reason });
     if (!link) {
       if (this.started) return broken(`revision ${e.revision} carries no link, though the chain began before it`);
       this.status.unchained += 1;
-      this.prev = linkOf({ ...e, metadata }, null).hash;
+      this.prev = unchainedHashOf(event);
       return;
     }
     this.started = true;
@@ -222,8 +222,9 @@ class ChainFollower {
           : `revision ${e.revision} links to ${short(link.prev)}, the event before it hashes to ${short(prev)}: ` +
               'an event before it was removed, altered or moved',
       );
-    const again = linkOf({ ...e, metadata }, link.prev);
-    if (again.hash !== link.hash)
+    if (!CHAIN_VERSIONS.includes(link.v))
+      return broken(`revision ${e.revision} carries a link of chain version ${link.v}, which no verifier knows`);
+    if (hashOf(event, link.prev, link.v) !== link.hash)
       return broken(`revision ${e.revision} does not hash to its link: its stored content was altered`);
     this.status.chained += 1;
     this.prev = link.hash;
