@@ -141,8 +141,8 @@ function timeOf(e: RecordedEvent): string {
 }
 
 function moneyProblem(state: CaseState, event: CaseEvent): Omit<Finding, 'revision'> | null {
-  if (event.type === 'FeeCharged') {
-    const message = feeProblem(event.data.fee, event.data.at);
+  if (event.type === 'FeeCharged' && state.facts) {
+    const message = feeProblem(state.facts, event.data.fee, event.data.at);
     if (message) return { kind: 'feeMismatch', message };
   }
   const interest = interestProblem(state.facts, event);
