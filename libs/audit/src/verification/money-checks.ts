@@ -1,5 +1,5 @@
 import {
-  amountsOf,
+  pendingInterest,
   dateOf,
   packOf,
   type CaseFacts,
@@ -47,7 +47,8 @@ export function interestProblem(before: CaseFacts | null, event: CaseEvent): str
   const table = packOf(before).interest.id;
   if (interest.table !== 'none' && interest.table !== table)
     return `interest recorded by the table ${interest.table}, the case's rule pack accrues it by ${table}`;
-  const expected = amountsOf(before, interest.to).interest - before.ledger.interestAccrued;
+  // What the case's amounts would show accrued by then, less what its ledger already holds.
+  const expected = pendingInterest(before, interest.to).amount;
   if (expected !== interest.amount)
     return `interest recorded ${interest.amount} up to ${interest.to}, the case before it gives ${expected}`;
   const periods = interest.periods.reduce((sum, p) => sum + p.amount, 0);

@@ -38,7 +38,7 @@ export class CaseVerifier {
   private readonly timers = new Map<string, TimerRecord>();
   private state: CaseState = initialCaseState;
   private index = 0;
-  private lastRevision = -1n;
+  private lastRevision = -1;
   private lastTime = '';
   private stopped = false;
 
@@ -46,26 +46,26 @@ export class CaseVerifier {
 
   add(recorded: RecordedEvent): void {
     // After a gap the revisions go on from the one stored, so one missing event is one finding.
-    const i = this.index++ === 0 ? 0 : Number(this.lastRevision) + 1;
-    this.lastRevision = recorded.revision;
+    const i = this.index++ === 0 ? 0 : this.lastRevision + 1;
+    const stored = Number(recorded.revision);
+    this.lastRevision = stored;
     this.chain.add(recorded);
     if (this.stopped) return;
     const findings = this.findings;
-    const revision = String(recorded.revision);
     const at = timeOf(recorded);
-    if (BigInt(i) !== recorded.revision)
+    if (stored !== i)
       findings.push({
-        kind: recorded.revision > BigInt(i) ? 'revisionGap' : 'revisionReorder',
-        revision,
+        kind: stored > i ? 'revisionGap' : 'revisionReorder',
+        revision: String(stored),
         message:
-          recorded.revision > BigInt(i)
-            ? `revision ${i}${recorded.revision > BigInt(i + 1) ? `–${recorded.revision - 1n}` : ''} is missing`
-            : `revision ${revision} stands where revision ${i} belongs`,
+          stored > i
+            ? `revision ${i}${stored > i + 1 ? `–${stored - 1}` : ''} is missing`
+            : `revision ${stored} stands where revision ${i} belongs`,
       });
     if (at < this.lastTime)
       findings.push({
         kind: 'revisionReorder',
-        revision,
+        revision: String(stored),
         message: `recorded at ${at}, before the event before it (${this.lastTime})`,
       });
     if (at > this.lastTime) this.lastTime = at;
@@ -73,29 +73,29 @@ export class CaseVerifier {
     try {
       event = caseEventOf(recorded.type, recorded.data);
     } catch (error) {
-      return this.stop(revision, error);
+      return this.stop(String(stored), error);
     }
     const state = this.state;
     if (i === 0 && event.type !== 'ClaimHandedOver')
       findings.push({
         kind: 'illegalTransition',
-        revision,
+        revision: String(stored),
         message: `a case opens with ClaimHandedOver, not ${event.type}`,
       });
     else if (isTransitionEvent(event) && !machineTakes(state, event))
       findings.push({
         kind: 'illegalTransition',
-        revision,
+        revision: String(stored),
         message: `${event.type} is not allowed while the case is ${state.status}`,
       });
     const problem = moneyProblem(state, event);
-    if (problem) findings.push({ ...problem, revision });
+    if (problem) findings.push({ ...problem, revision: String(stored) });
     const timer = timerProblem(this.timers, event, at);
-    if (timer) findings.push({ ...timer, revision });
+    if (timer) findings.push({ ...timer, revision: String(stored) });
     try {
       this.state = evolve(state, event);
     } catch (error) {
-      this.stop(revision, error);
+      this.stop(String(stored), error);
     }
   }
 
