@@ -44,7 +44,11 @@ describe('chain versions: links written by an older version still verify', () =>
 
   it('given a stream linked by v1 (canonical JSON) and continued by v2, then every link holds', () => {
     for (const versions of [[1], [1, 2], [2, 1, 2]]) {
-      expect(checkChain(storedAs(events, versions))).toEqual({ chained: events.length, unchained: 0, firstBroken: null });
+      expect(checkChain(storedAs(events, versions))).toEqual({
+        chained: events.length,
+        unchained: 0,
+        firstBroken: null,
+      });
     }
   });
 
@@ -76,5 +80,20 @@ describe('chain versions: links written by an older version still verify', () =>
     const before = JSON.stringify(stored[0].metadata);
     checkChain(stored);
     expect(JSON.stringify(stored[0].metadata)).toBe(before);
+  });
+});
+
+describe('chain v2 on metadata it may not touch', () => {
+  it('given a stored event whose metadata is frozen, then its link is checked all the same', () => {
+    const [e] = chained('case-f', 0n, null, [{ id: 'a', type: 'T', data: { x: 1 }, metadata: { occurredAt: 'now' } }]);
+    const frozen = {
+      ...e,
+      streamId: 'case-f',
+      revision: 0n,
+      created: 'now',
+      metadata: Object.freeze({ ...e.metadata }),
+    };
+    expect(checkChain([frozen]).firstBroken).toBeNull();
+    expect(checkChain([{ ...frozen, data: { x: 2 } }]).firstBroken?.revision).toBe('0');
   });
 });

@@ -72,7 +72,10 @@ function storedContent(event: ChainableEvent, prev: string | null): string {
   const link = metadata[CHAIN_KEY];
   let m: string;
   if (link === undefined) m = JSON.stringify(metadata);
-  else {
+  else if (!Object.isExtensible(metadata) || Object.isFrozen(metadata)) {
+    const { [CHAIN_KEY]: _link, ...rest } = metadata;
+    m = JSON.stringify(rest);
+  } else {
     // An undefined member is left out by JSON.stringify and keeps the others' order; put back at once.
     metadata[CHAIN_KEY] = undefined;
     try {
