@@ -1,5 +1,5 @@
 import { realisticCases, type RealisticAppend } from '@app/case-domain/testing';
-import { chained, checkChain, CHAIN_VERSION, headHashOf, type ChainableEvent } from '@app/audit';
+import { chained, checkChain, CHAIN_VERSION, hashOf, headHashOf, type ChainableEvent } from '@app/audit';
 
 type Stored = { id: string; type: string; data: Record<string, unknown>; metadata: Record<string, unknown> };
 
@@ -95,5 +95,35 @@ describe('chain v2 on metadata it may not touch', () => {
     };
     expect(checkChain([frozen]).firstBroken).toBeNull();
     expect(checkChain([{ ...frozen, data: { x: 2 } }]).firstBroken?.revision).toBe('0');
+  });
+});
+
+describe('chain v2 over the stored text (the SQLite pass hashes it as it is)', () => {
+  const [e] = chained('case-t', 0n, null, [
+    {
+      id: 'a',
+      type: 'T',
+      data: { b: 'ø', a: [1, null] },
+      metadata: { occurredAt: 'now', actor: { id: 'u' } } as Record<string, unknown>,
+    },
+  ]);
+  const event = { ...e, streamId: 'case-t', revision: 0n };
+  const link = e.metadata.chain as { prev: string | null; hash: string };
+  const text = { data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) };
+
+  it('given the text the store wrote, then it hashes to the link, as the parsed event does', () => {
+    expect(hashOf(event, link.prev, 2, text)).toBe(link.hash);
+    expect(hashOf(event, link.prev, 2)).toBe(link.hash);
+  });
+
+  it('given a stored text edited so that it parses the same (a space, keys reordered), then it no longer hashes to the link', () => {
+    expect(hashOf(event, link.prev, 2, { ...text, data: text.data.replace(':', ': ') })).not.toBe(link.hash);
+    expect(hashOf(event, link.prev, 2, { ...text, data: '{"a":[1,null],"b":"ø"}' })).not.toBe(link.hash);
+  });
+
+  it('given stored metadata whose link is not its last member, then the parsed metadata is hashed instead (and holds)', () => {
+    const { chain, ...rest } = e.metadata;
+    const moved = JSON.stringify({ chain, ...rest });
+    expect(hashOf(event, link.prev, 2, { ...text, metadata: moved })).toBe(link.hash);
   });
 });

@@ -42,10 +42,21 @@ export function linkOf(event: ChainableEvent, prev: string | null, v: number = C
   return { v, prev, hash: hashOf(event, prev, v) };
 }
 
-/** The hash a link of version `v` holds for the event after `prev`. */
-export function hashOf(event: ChainableEvent, prev: string | null, v: number): string {
+/** The JSON texts of an event's data and metadata as the store holds them, where the adapter gives them (SQLite). */
+export interface StoredText {
+  data: string;
+  metadata: string;
+}
+
+/**
+ * The hash a link of version `v` holds for the event after `prev`. Given the stored text (v2),
+ * that is hashed as it is rather than serialised again: the same bytes for any event the store
+ * wrote, and an edit of the text that would parse the same (a space, a reordered key) still
+ * shows.
+ */
+export function hashOf(event: ChainableEvent, prev: string | null, v: number, text?: StoredText): string {
   if (v === 1) return sha256(canonicalContent(event, prev));
-  if (v === 2) return sha256(storedContent(event, prev));
+  if (v === 2) return sha256(storedContent(event, prev, text));
   throw new Error(`chain version ${v} is not known`);
 }
 
@@ -67,24 +78,41 @@ function canonicalContent(event: ChainableEvent, prev: string | null): string {
  * spill into the next — data and metadata as stored, the link left out of the metadata without
  * copying it.
  */
-function storedContent(event: ChainableEvent, prev: string | null): string {
-  const metadata = event.metadata;
-  const link = metadata[CHAIN_KEY];
-  let m: string;
-  if (link === undefined) m = JSON.stringify(metadata);
-  else if (!Object.isExtensible(metadata) || Object.isFrozen(metadata)) {
+function storedContent(event: ChainableEvent, prev: string | null, text?: StoredText): string {
+  const link = event.metadata[CHAIN_KEY];
+  const m = (text && storedMetadataWithoutLink(text.metadata, link)) ?? metadataWithoutLink(event.metadata, link);
+  const d = text ? text.data : (JSON.stringify(event.data) ?? 'null');
+  return `2\n${JSON.stringify(event.streamId)}\n${event.revision}\n${JSON.stringify(event.id)}\n${JSON.stringify(event.type)}\n${prev ?? ''}\n${d}\n${m}`;
+}
+
+/** The metadata serialised as the store serialised it, its link left out without copying it. */
+function metadataWithoutLink(metadata: Record<string, unknown>, link: unknown): string {
+  if (link === undefined) return JSON.stringify(metadata);
+  if (!Object.isExtensible(metadata) || Object.isFrozen(metadata)) {
     const { [CHAIN_KEY]: _link, ...rest } = metadata;
-    m = JSON.stringify(rest);
-  } else {
-    // An undefined member is left out by JSON.stringify and keeps the others' order; put back at once.
-    metadata[CHAIN_KEY] = undefined;
-    try {
-      m = JSON.stringify(metadata);
-    } finally {
-      metadata[CHAIN_KEY] = link;
-    }
+    return JSON.stringify(rest);
   }
-  return `2\n${JSON.stringify(event.streamId)}\n${event.revision}\n${JSON.stringify(event.id)}\n${JSON.stringify(event.type)}\n${prev ?? ''}\n${JSON.stringify(event.data) ?? 'null'}\n${m}`;
+  // An undefined member is left out by JSON.stringify and keeps the others' order; put back at once.
+  metadata[CHAIN_KEY] = undefined;
+  try {
+    return JSON.stringify(metadata);
+  } finally {
+    metadata[CHAIN_KEY] = link;
+  }
+}
+
+/**
+ * The stored metadata text without its link: the link is its last member (`chained` adds it
+ * last), so the text less `"chain":<link>` at its end is the text the writer hashed. Null when the
+ * text does not end so (the caller serialises the parsed metadata instead).
+ */
+function storedMetadataWithoutLink(stored: string, link: unknown): string | null {
+  if (link === undefined) return stored;
+  const tail = `"${CHAIN_KEY}":${JSON.stringify(link)}}`;
+  if (!stored.endsWith(tail)) return null;
+  const head = stored.slice(0, stored.length - tail.length);
+  if (head === '{') return '{}';
+  return head.endsWith(',') ? `${head.slice(0, -1)}}` : null;
 }
 
 /** One-shot `crypto.hash` where Node has it (20.12+): a Hash object per event costs a tenth of a verification. */

@@ -9,7 +9,14 @@ import {
   type CaseState,
 } from '@app/case-domain';
 import type { RecordedEvent } from '@app/event-store';
-import { CHAIN_VERSIONS, hashOf, storedLinkOf, unchainedHashOf, type ChainableEvent } from '../chain/chain-link';
+import {
+  CHAIN_VERSIONS,
+  hashOf,
+  storedLinkOf,
+  unchainedHashOf,
+  type ChainableEvent,
+  type StoredText,
+} from '../chain/chain-link';
 import type { CaseVerification, ChainStatus, Finding } from './findings';
 import { feeProblem, interestProblem } from './money-checks';
 
@@ -44,12 +51,13 @@ export class CaseVerifier {
 
   constructor(readonly caseId: string) {}
 
-  add(recorded: RecordedEvent): void {
+  /** `text`: the event's data and metadata as stored, where the store gave them (hashed as they are). */
+  add(recorded: RecordedEvent, text?: StoredText): void {
     // After a gap the revisions go on from the one stored, so one missing event is one finding.
     const i = this.index++ === 0 ? 0 : this.lastRevision + 1;
     const stored = Number(recorded.revision);
     this.lastRevision = stored;
-    this.chain.add(recorded);
+    this.chain.add(recorded, text);
     if (this.stopped) return;
     const findings = this.findings;
     const at = timeOf(recorded);
@@ -202,7 +210,7 @@ class ChainFollower {
   private prev: string | null = null;
   private started = false;
 
-  add(e: RecordedEventShape): void {
+  add(e: RecordedEventShape, text?: StoredText): void {
     if (this.status.firstBroken) return;
     const event = e as ChainableEvent;
     const link = storedLinkOf(event);
@@ -224,7 +232,7 @@ class ChainFollower {
       );
     if (!CHAIN_VERSIONS.includes(link.v))
       return broken(`revision ${e.revision} carries a link of chain version ${link.v}, which no verifier knows`);
-    if (hashOf(event, link.prev, link.v) !== link.hash)
+    if (hashOf(event, link.prev, link.v, text) !== link.hash)
       return broken(`revision ${e.revision} does not hash to its link: its stored content was altered`);
     this.status.chained += 1;
     this.prev = link.hash;
