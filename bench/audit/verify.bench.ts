@@ -7,7 +7,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chained, verifyStore } from '@app/audit';
+import { CHAIN_VERSION, chained, verifyStore } from '@app/audit';
 import { realisticCases } from '@app/case-domain/testing';
 import { SqliteEventStore, type Position } from '@app/event-store';
 import { knob, machineLoad, ratioOf, round, writeResults } from '../support/results';
@@ -18,7 +18,8 @@ const PAGE = 5_000;
 
 /** The store, chained as the command path links it, kept in the temp folder for later runs (BENCH_FRESH=1 seeds again). */
 async function chainedStore(): Promise<string> {
-  const file = join(tmpdir(), `audit-bench-${EVENTS}ev.sqlite`);
+  // Named by the chain version it is linked with, so a store linked by an older version is not reused.
+  const file = join(tmpdir(), `audit-bench-${EVENTS}ev-chain${CHAIN_VERSION}.sqlite`);
   if (existsSync(file) && process.env.BENCH_FRESH !== '1') return file;
   const partial = `${file}.partial`;
   for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });

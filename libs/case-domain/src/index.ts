@@ -24,7 +24,7 @@ export { dueTimers } from './deadlines/due-timers';
 export { allowedActions, allowedOptions, machineAllows } from './views/allowed-actions';
 export { gateOf, ACTION_GATES, ACTION_VARIANTS, COMMAND_GATES } from './decide/gates';
 export { PRECONDITIONS } from './decide/preconditions';
-export { amountsOf, type CaseAmounts } from './views/amounts';
+export { amountsOf, pendingInterest, type CaseAmounts } from './views/amounts';
 export { caseViewOf, flagsOf, type CaseFlags, type CaseView } from './views/case-view';
 export { toMermaid } from './diagram/mermaid';
 export { deadlineAfter, easterSunday, isWorkingDay, norwegianHolidays } from './deadlines/working-days';

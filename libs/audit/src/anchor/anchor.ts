@@ -7,7 +7,7 @@ import {
   type Position,
   type RecordedEvent,
 } from '@app/event-store';
-import { headHashOf } from '../chain/chain-link';
+import { headHashOf, type ChainableEvent } from '../chain/chain-link';
 
 /**
  * An anchor over `$all`: every so often the hashes of all case events recorded since the last
@@ -39,7 +39,7 @@ export class AnchorDigest {
   }
 
   add(e: RecordedEvent): void {
-    this.hash.update(`${e.streamId}\n${e.revision}\n${headHashOf({ ...e, metadata: e.metadata })}\n`);
+    this.hash.update(`${e.streamId}\n${e.revision}\n${headHashOf(e as ChainableEvent)}\n`);
     this.events += 1;
   }
 

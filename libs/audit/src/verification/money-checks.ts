@@ -1,39 +1,34 @@
 import {
-  amountsOf,
-  COLLECTION_FEE_TABLE,
-  courtFee,
-  creditorDemandFee,
+  pendingInterest,
   dateOf,
-  heavyFee,
-  lightFee,
-  noticeFee,
-  reminderFee,
+  packOf,
   type CaseFacts,
   type CaseEvent,
-  type DebtorKind,
   type FeeQuote,
   type InterestAccrual,
 } from '@app/case-domain';
 import stringify from 'safe-stable-stringify';
 
-/** The Norwegian tables verification can recompute a fee from; others are counted, not judged. */
-const NORWEGIAN_FEE_TABLES = new Set(['NO-inkassosats', COLLECTION_FEE_TABLE.id, 'NO-rettsgebyr-forliksklage']);
-
 /**
- * The fee recomputed with the domain's own functions from the inputs the event recorded (the
- * claim, the debtor's kind) and the tables in force on the day it was charged. Null when it
- * holds; else why not.
+ * The fee recomputed by the case's own rule pack (`RulePack.recomputeFee`: the pack's fee
+ * functions, given the inputs the event recorded — the claim, the debtor's kind, the route — and
+ * the tables in force on the day it was charged). Null when it holds; else why not. A fee of a
+ * table the case's pack does not have is a finding: no rule of the case charged it.
  */
-export function feeProblem(fee: FeeQuote, at: string): string | null {
-  if (!NORWEGIAN_FEE_TABLES.has(fee.basis.table)) return null;
+export function feeProblem(facts: CaseFacts, fee: FeeQuote, at: string): string | null {
+  const pack = packOf(facts);
   const on = dateOf(at);
   const figures = fee.basis.figures;
-  let again: FeeQuote;
+  let again: FeeQuote | null;
   try {
-    again = recompute(fee.kind, figures, on);
+    again = pack.recomputeFee(fee, on);
   } catch (error) {
     return `${fee.kind} does not recompute on ${on}: ${(error as Error).message}`;
   }
+  if (!again)
+    return `${fee.kind} was charged by the table ${fee.basis.table}, which the ${pack.name} rule pack does not have`;
+  if (again.kind !== fee.kind || again.basis.table !== fee.basis.table)
+    return `${fee.kind} recorded the table ${fee.basis.table}, its recorded figures give ${again.kind} by ${again.basis.table} on ${on}`;
   if (again.amount !== fee.amount)
     return `${fee.kind} recorded ${fee.amount}, its recorded figures give ${again.amount} on ${on}`;
   if (stringify(again.basis.figures) !== stringify(figures))
@@ -41,35 +36,19 @@ export function feeProblem(fee: FeeQuote, at: string): string | null {
   return null;
 }
 
-function recompute(kind: FeeQuote['kind'], figures: Record<string, number | string>, on: string): FeeQuote {
-  switch (kind) {
-    case 'notice':
-      return noticeFee(on);
-    case 'reminder':
-      return reminderFee(on);
-    case 'creditorDemand':
-      return creditorDemandFee(on);
-    case 'courtFee':
-      return courtFee(on);
-    case 'lightFee':
-      return lightFee(Number(figures.claim), figures.debtor as DebtorKind, on);
-    case 'heavyFee':
-      return heavyFee(Number(figures.claim), figures.debtor as DebtorKind, on);
-    default:
-      // Only fees of the Norwegian tables reach here (see NORWEGIAN_FEE_TABLES).
-      throw new Error(`${kind} is not a fee of the Norwegian tables`);
-  }
-}
-
 /**
  * A money event records the interest accrued up to its day on the principal then outstanding;
- * the case before it, folded, says what that comes to. Null when it holds.
+ * the case before it, folded, says what that comes to — by its rule pack's interest table. Null
+ * when it holds.
  */
 export function interestProblem(before: CaseFacts | null, event: CaseEvent): string | null {
   const interest = (event.data as { interest?: InterestAccrual }).interest;
   if (!interest || !before) return null;
-  if (interest.table !== 'none' && interest.table !== 'NO-forsinkelsesrente') return null;
-  const expected = amountsOf(before, interest.to).interest - before.ledger.interestAccrued;
+  const table = packOf(before).interest.id;
+  if (interest.table !== 'none' && interest.table !== table)
+    return `interest recorded by the table ${interest.table}, the case's rule pack accrues it by ${table}`;
+  // What the case's amounts would show accrued by then, less what its ledger already holds.
+  const expected = pendingInterest(before, interest.to).amount;
   if (expected !== interest.amount)
     return `interest recorded ${interest.amount} up to ${interest.to}, the case before it gives ${expected}`;
   const periods = interest.periods.reduce((sum, p) => sum + p.amount, 0);

@@ -9,7 +9,14 @@ import {
   type CaseState,
 } from '@app/case-domain';
 import type { RecordedEvent } from '@app/event-store';
-import { linkOf, storedLinkOf } from '../chain/chain-link';
+import {
+  CHAIN_VERSIONS,
+  hashOf,
+  storedLinkOf,
+  unchainedHashOf,
+  type ChainableEvent,
+  type StoredText,
+} from '../chain/chain-link';
 import type { CaseVerification, ChainStatus, Finding } from './findings';
 import { feeProblem, interestProblem } from './money-checks';
 
@@ -38,34 +45,35 @@ export class CaseVerifier {
   private readonly timers = new Map<string, TimerRecord>();
   private state: CaseState = initialCaseState;
   private index = 0;
-  private lastRevision = -1n;
+  private lastRevision = -1;
   private lastTime = '';
   private stopped = false;
 
   constructor(readonly caseId: string) {}
 
-  add(recorded: RecordedEvent): void {
+  /** `text`: the event's data and metadata as stored, where the store gave them (hashed as they are). */
+  add(recorded: RecordedEvent, text?: StoredText): void {
     // After a gap the revisions go on from the one stored, so one missing event is one finding.
-    const i = this.index++ === 0 ? 0 : Number(this.lastRevision) + 1;
-    this.lastRevision = recorded.revision;
-    this.chain.add(recorded);
+    const i = this.index++ === 0 ? 0 : this.lastRevision + 1;
+    const stored = Number(recorded.revision);
+    this.lastRevision = stored;
+    this.chain.add(recorded, text);
     if (this.stopped) return;
     const findings = this.findings;
-    const revision = String(recorded.revision);
     const at = timeOf(recorded);
-    if (BigInt(i) !== recorded.revision)
+    if (stored !== i)
       findings.push({
-        kind: recorded.revision > BigInt(i) ? 'revisionGap' : 'revisionReorder',
-        revision,
+        kind: stored > i ? 'revisionGap' : 'revisionReorder',
+        revision: String(stored),
         message:
-          recorded.revision > BigInt(i)
-            ? `revision ${i}${recorded.revision > BigInt(i + 1) ? `–${recorded.revision - 1n}` : ''} is missing`
-            : `revision ${revision} stands where revision ${i} belongs`,
+          stored > i
+            ? `revision ${i}${stored > i + 1 ? `–${stored - 1}` : ''} is missing`
+            : `revision ${stored} stands where revision ${i} belongs`,
       });
     if (at < this.lastTime)
       findings.push({
         kind: 'revisionReorder',
-        revision,
+        revision: String(stored),
         message: `recorded at ${at}, before the event before it (${this.lastTime})`,
       });
     if (at > this.lastTime) this.lastTime = at;
@@ -73,29 +81,29 @@ export class CaseVerifier {
     try {
       event = caseEventOf(recorded.type, recorded.data);
     } catch (error) {
-      return this.stop(revision, error);
+      return this.stop(String(stored), error);
     }
     const state = this.state;
     if (i === 0 && event.type !== 'ClaimHandedOver')
       findings.push({
         kind: 'illegalTransition',
-        revision,
+        revision: String(stored),
         message: `a case opens with ClaimHandedOver, not ${event.type}`,
       });
     else if (isTransitionEvent(event) && !machineTakes(state, event))
       findings.push({
         kind: 'illegalTransition',
-        revision,
+        revision: String(stored),
         message: `${event.type} is not allowed while the case is ${state.status}`,
       });
     const problem = moneyProblem(state, event);
-    if (problem) findings.push({ ...problem, revision });
+    if (problem) findings.push({ ...problem, revision: String(stored) });
     const timer = timerProblem(this.timers, event, at);
-    if (timer) findings.push({ ...timer, revision });
+    if (timer) findings.push({ ...timer, revision: String(stored) });
     try {
       this.state = evolve(state, event);
     } catch (error) {
-      this.stop(revision, error);
+      this.stop(String(stored), error);
     }
   }
 
@@ -141,8 +149,8 @@ function timeOf(e: RecordedEvent): string {
 }
 
 function moneyProblem(state: CaseState, event: CaseEvent): Omit<Finding, 'revision'> | null {
-  if (event.type === 'FeeCharged') {
-    const message = feeProblem(event.data.fee, event.data.at);
+  if (event.type === 'FeeCharged' && state.facts) {
+    const message = feeProblem(state.facts, event.data.fee, event.data.at);
     if (message) return { kind: 'feeMismatch', message };
   }
   const interest = interestProblem(state.facts, event);
@@ -202,16 +210,16 @@ class ChainFollower {
   private prev: string | null = null;
   private started = false;
 
-  add(e: RecordedEventShape): void {
+  add(e: RecordedEventShape, text?: StoredText): void {
     if (this.status.firstBroken) return;
-    const metadata = e.metadata as Record<string, unknown>;
-    const link = storedLinkOf(e);
+    const event = e as ChainableEvent;
+    const link = storedLinkOf(event);
     const prev = this.prev;
     const broken = (reason: string) => void (this.status.firstBroken = { revision: String(e.revision), reason });
     if (!link) {
       if (this.started) return broken(`revision ${e.revision} carries no link, though the chain began before it`);
       this.status.unchained += 1;
-      this.prev = linkOf({ ...e, metadata }, null).hash;
+      this.prev = unchainedHashOf(event);
       return;
     }
     this.started = true;
@@ -222,8 +230,9 @@ class ChainFollower {
           : `revision ${e.revision} links to ${short(link.prev)}, the event before it hashes to ${short(prev)}: ` +
               'an event before it was removed, altered or moved',
       );
-    const again = linkOf({ ...e, metadata }, link.prev);
-    if (again.hash !== link.hash)
+    if (!CHAIN_VERSIONS.includes(link.v))
+      return broken(`revision ${e.revision} carries a link of chain version ${link.v}, which no verifier knows`);
+    if (hashOf(event, link.prev, link.v, text) !== link.hash)
       return broken(`revision ${e.revision} does not hash to its link: its stored content was altered`);
     this.status.chained += 1;
     this.prev = link.hash;

@@ -89,3 +89,31 @@ export function courtFee(on: CalendarDate): FeeQuote {
     },
   };
 }
+
+const NORWEGIAN_FEE_TABLES = new Set(['NO-inkassosats', COLLECTION_FEE_TABLE.id, 'NO-rettsgebyr-forliksklage']);
+
+/**
+ * A Norwegian fee charged on `on`, computed again from the inputs it recorded (the claim, the
+ * debtor's kind) with the tables in force that day; null when it is not of Norway's tables.
+ * Throws when the recorded inputs do not compute.
+ */
+export function recomputeNorwegianFee(fee: FeeQuote, on: CalendarDate): FeeQuote | null {
+  if (!NORWEGIAN_FEE_TABLES.has(fee.basis.table)) return null;
+  const figures = fee.basis.figures;
+  switch (fee.kind) {
+    case 'notice':
+      return noticeFee(on);
+    case 'reminder':
+      return reminderFee(on);
+    case 'creditorDemand':
+      return creditorDemandFee(on);
+    case 'courtFee':
+      return courtFee(on);
+    case 'lightFee':
+      return lightFee(Number(figures.claim), figures.debtor as DebtorKind, on);
+    case 'heavyFee':
+      return heavyFee(Number(figures.claim), figures.debtor as DebtorKind, on);
+    default:
+      throw new RuleNotInForce(`Norway charges no ${fee.kind}.`);
+  }
+}

@@ -1,6 +1,6 @@
 import { addDays, dateOf, type CalendarDate } from '../time/dates';
 import { NORWEGIAN_LATE_INTEREST } from '../money/interest';
-import { noticeFee } from '../money/fees';
+import { noticeFee, recomputeNorwegianFee } from '../money/fees';
 import { norwegianHolidays } from '../deadlines/working-days';
 import { demandDeadlines, demandExpiresOn, dueFor, startOfDay } from '../deadlines/timer-rules';
 import type { CaseEvent } from '../events/case-events';
@@ -42,6 +42,7 @@ export const NORWAY: RulePack = {
   name: 'Norway',
   jurisdiction: 'NO',
   currency: 'NOK',
+  recomputeFee: recomputeNorwegianFee,
   interest: NORWEGIAN_LATE_INTEREST,
   holidays: norwegianHolidays,
   // Norway's reminder fee (1/20 of the inkassosats) is the creditor's before handover and not modelled.

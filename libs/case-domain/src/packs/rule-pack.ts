@@ -1,5 +1,6 @@
 import type { CalendarDate, Instant } from '../time/dates';
 import type { InterestTable } from '../money/interest';
+import type { FeeQuote } from '../money/types';
 import type { HolidayCalendar } from '../deadlines/working-days';
 import type { CaseworkAction, HandOverClaim } from '../commands/case-commands';
 import type { CaseEvent, DocumentParty, Invoice } from '../events/case-events';
@@ -23,6 +24,12 @@ export interface RulePack {
   name: string;
   jurisdiction: Jurisdiction;
   currency: Invoice['currency'];
+  /**
+   * A fee a case of this pack recorded, computed again by the pack's fee functions from the inputs
+   * it recorded and the tables in force on `on` (what verification compares it with); null when
+   * the fee is not of this pack's tables. Throws when the recorded inputs do not compute.
+   */
+  recomputeFee(fee: FeeQuote, on: CalendarDate): FeeQuote | null;
   /** Late-payment interest, half-year by half-year. */
   interest: InterestTable;
   holidays: HolidayCalendar;

@@ -121,3 +121,48 @@ export function danishCourtFees(route: 'paymentOrder' | 'smallClaims' | 'civilCa
     courtQuote('courtHearingFee', hearing.fee, { route, value, bracketUpTo: hearing.upTo ?? 'above' }),
   ];
 }
+
+const DANISH_FEE_TABLES = new Set([
+  REMINDER_FEE.id,
+  HANDOVER_FEE.id,
+  BUSINESS_COMPENSATION.id,
+  COURT_FEES.id,
+  ...COLLECTION_COST_TABLES.map((t) => t.id),
+]);
+
+/**
+ * A Danish fee charged on `on`, computed again by the functions above from the inputs it
+ * recorded (the reminder's date and number, the debtor's kind and due date, the claim and the
+ * day it arose, the court route and value); null when it is not of Denmark's tables. Throws when
+ * the recorded inputs do not compute (a fourth fee-bearing reminder, a hearing fee no value bears).
+ */
+export function recomputeDanishFee(fee: FeeQuote, on: CalendarDate): FeeQuote | null {
+  if (!DANISH_FEE_TABLES.has(fee.basis.table)) return null;
+  const figures = fee.basis.figures;
+  switch (fee.kind) {
+    case 'reminder': {
+      const number = Number(figures.reminderNumber);
+      if (!Number.isInteger(number) || number < 1 || number > REMINDER_FEE.maxFeeBearing)
+        throw new RuleNotInForce(`At most ${REMINDER_FEE.maxFeeBearing} reminders carry a fee, not number ${number}.`);
+      return danishReminderFee(String(figures.sentOn), number);
+    }
+    case 'handoverFee':
+      return danishHandoverFee();
+    case 'businessCompensation': {
+      const quote = businessCompensation(figures.debtor as DebtorKind, String(figures.dueDate));
+      if (!quote) throw new RuleNotInForce('No kompensationsbeløb for this debtor and due date.');
+      return quote;
+    }
+    case 'collectionCosts':
+      return collectionCostCap(Number(figures.claim), String(figures.arose));
+    case 'courtFee':
+    case 'courtHearingFee': {
+      const route = figures.route as Parameters<typeof danishCourtFees>[0];
+      const quote = danishCourtFees(route, Number(figures.value), on).find((q) => q.kind === fee.kind);
+      if (!quote) throw new RuleNotInForce(`A ${route} of this value bears no ${fee.kind}.`);
+      return quote;
+    }
+    default:
+      throw new RuleNotInForce(`Denmark charges no ${fee.kind}.`);
+  }
+}

@@ -13,6 +13,7 @@ import {
   danishHandoverFee,
   danishReminderFee,
   feeBearingReminders,
+  recomputeDanishFee,
 } from './fees';
 import {
   COLLECTION_COST_TABLES,
@@ -66,6 +67,7 @@ export const DENMARK: RulePack = {
   name: 'Denmark',
   jurisdiction: 'DK',
   currency: 'DKK',
+  recomputeFee: recomputeDanishFee,
   interest: { id: MORARENTE_TABLE, rows: MORARENTE },
   holidays: danishHolidays,
 
