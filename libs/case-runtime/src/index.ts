@@ -37,3 +37,12 @@ export { exportSubjectData, type SubjectDataExport, type HeldField } from './per
 export { reportClearData, type ClearDataReport } from './personal-data/clear-data-report';
 export { readModelsCaughtUp, ReadModelsBehind } from './read/read-models-caught-up';
 export { subjectIn, EventStoreCaseStreams } from './storage/event-store-case-streams';
+export { EngineMetrics } from './observability/engine-metrics';
+export {
+  startTracing,
+  tracer,
+  inSpan,
+  activeTraceparent,
+  contextFromTraceparent,
+  type Tracing,
+} from './observability/tracing';

@@ -40,6 +40,8 @@ export interface AppConfig {
   personalData: { masterKey: Buffer; retentionYears: number };
   /** How many cases' folded state the command path keeps (0: none, every load folds the whole stream). */
   caseCache: { cases: number };
+  /** OpenTelemetry traces: off (`none`) unless an exporter is chosen; OTLP reads its endpoint from OTEL_EXPORTER_OTLP_ENDPOINT. */
+  tracing: { exporter: 'none' | 'otlp' | 'console'; serviceName?: string };
 }
 
 /** A setting the process cannot start with; the message names the setting and what is allowed. */
@@ -121,6 +123,9 @@ const Environment = z
       .refine(isMasterKey, { error: (issue) => `${masterKeyProblem(String(issue.input))}` })
       .optional(),
     PERSONAL_DATA_RETENTION_YEARS: wholeNumber(0, 100).default(RETENTION_YEARS),
+    OTEL_TRACES_EXPORTER: oneOf(['none', 'otlp', 'console']).default('none'),
+    OTEL_SERVICE_NAME: z.string().optional(),
+    OTEL_EXPORTER_OTLP_ENDPOINT: urlWith('https:', 'http:').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -217,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retentionYears: e.PERSONAL_DATA_RETENTION_YEARS,
     },
     caseCache: { cases: e.CASE_CACHE_SIZE },
+    tracing: { exporter: e.OTEL_TRACES_EXPORTER, serviceName: e.OTEL_SERVICE_NAME },
   };
 }
 
