@@ -79,7 +79,10 @@ export const STAND_INS: readonly StandIn[] = [
       'tsconfig-paths/register',
       'libs/event-store/testing/esdb-protocol-fake/serve.ts',
     ],
-    environment: (port) => ({ ESDB_STAND_IN_PORT: String(port), ESDB_STAND_IN_FILE: '/var/lib/eventstore/events.sqlite' }),
+    environment: (port) => ({
+      ESDB_STAND_IN_PORT: String(port),
+      ESDB_STAND_IN_FILE: '/var/lib/eventstore/events.sqlite',
+    }),
     healthcheck: tcpOpen,
   },
   {
@@ -95,7 +98,7 @@ export const STAND_INS: readonly StandIn[] = [
     label: "RabbitMQ STAND-IN: Debian's rabbitmq-server, not the official image",
     listens: [5672],
     image: (images) => images.rabbitmq,
-    environment: (port) => ({ RABBITMQ_NODE_PORT: String(port) }),
+    environment: (port) => ({ RABBITMQ_NODE_PORT: String(port), RABBITMQ_NODE_IP_ADDRESS: '127.0.0.1' }),
     healthcheck: tcpOpen,
   },
   {
@@ -162,8 +165,10 @@ export function hostVariant(
     if (kind === 'engine') {
       out.image = options.images.engine;
       if (service.command) out.command = service.command.map(rewrite);
-      out.environment = { ...environment, PORT: String(port) };
-      if (service.healthcheck) out.healthcheck = { ...service.healthcheck, test: service.healthcheck.test.map(rewrite) };
+      // On the machine's loopback only: host networking would otherwise open it on every interface.
+      out.environment = { ...environment, PORT: String(port), HOST: '127.0.0.1' };
+      if (service.healthcheck)
+        out.healthcheck = { ...service.healthcheck, test: service.healthcheck.test.map(rewrite) };
     } else {
       out.image = kind.image(options.images);
       if (kind.command) out.command = kind.command;
@@ -189,7 +194,9 @@ function standInFor(name: string, image: string | undefined): StandIn {
   const repository = (image ?? '').replace(/:[^/:]+$/, '');
   const standIn = STAND_INS.find((candidate) => candidate.replaces === repository);
   if (!standIn) {
-    throw new Error(`service ${name}: no stand-in for image ${image ?? '(none)'}; add one to scripts/compose/host-variant.ts`);
+    throw new Error(
+      `service ${name}: no stand-in for image ${image ?? '(none)'}; add one to scripts/compose/host-variant.ts`,
+    );
   }
   return standIn;
 }
@@ -199,7 +206,9 @@ function environmentOf(environment: Service['environment']): Env {
   if (Array.isArray(environment)) {
     return Object.fromEntries(environment.map((entry) => [entry.split('=')[0], entry.slice(entry.indexOf('=') + 1)]));
   }
-  return Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, value == null ? '' : String(value)]));
+  return Object.fromEntries(
+    Object.entries(environment).map(([key, value]) => [key, value == null ? '' : String(value)]),
+  );
 }
 
 /** Every `service:port` becomes its 127.0.0.1 address; a service named with a port the variant does not map is an error. */
@@ -213,7 +222,7 @@ function rewriteAddresses(text: string, names: string[], addresses: Map<string, 
 }
 
 function rewriteListen(text: string, from: number, to: number): string {
-  return text.replace(new RegExp(`(\\blisten\\s+)${from}\\b`, 'g'), `$1${to}`);
+  return text.replace(new RegExp(`(\\blisten\\s+)${from}\\b`, 'g'), (_, listen: string) => `${listen}127.0.0.1:${to}`);
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
@@ -221,7 +230,10 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 /** `tsx scripts/compose/host-variant.ts <docker-compose.yml> <out dir> <port base> <engine image> <build image> <postgres> <rabbitmq> <nginx>` */
 function main(argv: string[]) {
   const [file, outDir, portBase, engine, engineBuild, postgres, rabbitmq, nginx] = argv;
-  if (!nginx) throw new Error('usage: host-variant.ts <compose file> <out dir> <port base> <engine> <engine build> <postgres> <rabbitmq> <nginx>');
+  if (!nginx)
+    throw new Error(
+      'usage: host-variant.ts <compose file> <out dir> <port base> <engine> <engine build> <postgres> <rabbitmq> <nginx>',
+    );
   const source = resolve(file);
   const variant = hostVariant(load(readFileSync(source, 'utf8')) as Compose, {
     portBase: Number(portBase),

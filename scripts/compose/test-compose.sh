@@ -53,14 +53,16 @@ dockerd_pid=""
 teardown() {
   local status=$?
   set +e
-  if [[ -n "$dockerd_pid" ]]; then
-    if ((status != 0)) && [[ -f "$work/variant/docker-compose.yml" ]]; then
+  if [[ -f "$work/variant/docker-compose.yml" ]]; then
+    if ((status != 0)); then
       echo "--- logs of the topology (last 40 lines a service)" >&2
       compose logs --no-color --tail 40 >&2 2>&1
     fi
-    [[ -f "$work/variant/docker-compose.yml" ]] && compose down -v --remove-orphans -t 5 >/dev/null 2>&1
+    compose down -v --remove-orphans -t 5 >/dev/null 2>&1
+  fi
+  if [[ -n "$dockerd_pid" ]]; then
     kill "$dockerd_pid" 2>/dev/null
-    for _ in $(seq 1 50); do kill -0 "$dockerd_pid" 2>/dev/null || break; sleep 0.2; done
+    for _ in $(seq 1 100); do kill -0 "$dockerd_pid" 2>/dev/null || break; sleep 0.2; done
   fi
   rm -rf "$work" 2>/dev/null || { umount -R "$work/data" 2>/dev/null; rm -rf "$work"; }
   phase "teardown"
@@ -84,11 +86,16 @@ for offset in $(seq 0 9); do
   fi
 done
 
-# --- a private Docker engine ------------------------------------------------------------------------
-mkdir -p "$work/data" "$work/exec"
-dockerd --iptables=false --ip-masq=false --bridge=none --data-root "$work/data" --exec-root "$work/exec" \
-  --host "$DOCKER_HOST" --pidfile "$work/dockerd.pid" >"$work/dockerd.log" 2>&1 &
-dockerd_pid=$!
+# --- a private Docker engine (or, while developing this test, one already running) -----------------
+if [[ -n "${COMPOSE_TEST_DOCKER_HOST:-}" ]]; then
+  export DOCKER_HOST=$COMPOSE_TEST_DOCKER_HOST
+  say "using the Docker engine at $DOCKER_HOST (COMPOSE_TEST_DOCKER_HOST): its image cache is kept"
+else
+  mkdir -p "$work/data" "$work/exec"
+  dockerd --iptables=false --ip-masq=false --bridge=none --data-root "$work/data" --exec-root "$work/exec" \
+    --host "$DOCKER_HOST" --pidfile "$work/dockerd.pid" >"$work/dockerd.log" 2>&1 &
+  dockerd_pid=$!
+fi
 for _ in $(seq 1 100); do $docker info >/dev/null 2>&1 && break; sleep 0.2; done
 $docker info >/dev/null 2>&1 || { cat "$work/dockerd.log" >&2; fail "dockerd did not start"; }
 phase "Docker engine"

@@ -22,7 +22,9 @@ async function main() {
   const tracing = startTracing(config, 'case-worker');
   // JSON lines as the API writes them; the worker's own lines carry the events' correlation ids.
   const logger = pino({ level: config.logLevel, base: { service: 'case-worker' } });
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, {}, logger), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, {}, logger), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   exitWithinGrace();

@@ -34,17 +34,21 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
 
   execute({ envelope }: ExecuteCaseCommand): Promise<CommandOutcome> {
     const type = envelope.command.type;
-    return inSpan(`case.command ${type}`, { 'case.command': type, 'correlation.id': envelope.correlationId }, async (span) => {
-      let outcome = 'error';
-      try {
-        const result = await handleCaseCommand(this.deps, envelope);
-        outcome = result.kind === 'accepted' && result.replayed ? 'replayed' : result.kind;
-        return result;
-      } finally {
-        span.setAttribute('case.outcome', outcome);
-        this.metrics.commandHandled(type, outcome);
-      }
-    });
+    return inSpan(
+      `case.command ${type}`,
+      { 'case.command': type, 'correlation.id': envelope.correlationId },
+      async (span) => {
+        let outcome = 'error';
+        try {
+          const result = await handleCaseCommand(this.deps, envelope);
+          outcome = result.kind === 'accepted' && result.replayed ? 'replayed' : result.kind;
+          return result;
+        } finally {
+          span.setAttribute('case.outcome', outcome);
+          this.metrics.commandHandled(type, outcome);
+        }
+      },
+    );
   }
 }
 

@@ -57,7 +57,11 @@ function exporterFor(kind: AppConfig['tracing']['exporter']): SpanExporter | und
 }
 
 /** Runs `work` in a span of its own (a child of the active one); an exception marks the span failed. */
-export async function inSpan<T>(name: string, attributes: Record<string, string>, work: (span: Span) => Promise<T>): Promise<T> {
+export async function inSpan<T>(
+  name: string,
+  attributes: Record<string, string>,
+  work: (span: Span) => Promise<T>,
+): Promise<T> {
   return tracer().startActiveSpan(name, { attributes }, async (span) => {
     try {
       return await work(span);
