@@ -8,6 +8,8 @@ docker=$1 tag=$2
 cache=${CDE_CACHE_DIR:-/var/cache/collection-dispute-engine}
 mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 tarball="$cache/bookworm-minbase.tar"
+# Imported once per engine: a fresh import is a new image, which would void every build cached on it.
+"$docker" image inspect "$tag" >/dev/null 2>&1 && exit 0
 mkdir -p "$cache"
 if [[ ! -s "$tarball" ]]; then
   echo "compose: debootstrap bookworm (minbase) into $cache, once"
