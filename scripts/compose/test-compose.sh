@@ -146,7 +146,8 @@ while read -r name port label; do printf '  %-12s :%-6s %s\n' "$name" "$port" "$
 
 JWT_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 PERSONAL_DATA_KEY=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
-export JWT_SECRET PERSONAL_DATA_KEY LOG_LEVEL=info
+# Traces to the containers' stdout (the console exporter), to follow one command from the API into the worker.
+export JWT_SECRET PERSONAL_DATA_KEY LOG_LEVEL=info OTEL_TRACES_EXPORTER=console
 compose up -d >"$work/up.log" 2>&1 || { cat "$work/up.log" >&2; fail "docker-compose up"; }
 container_of() { compose ps -q "$1"; }
 healthy() { [[ $($docker inspect -f '{{.State.Health.Status}}' "$(container_of "$1")" 2>/dev/null) == healthy ]]; }
@@ -171,7 +172,13 @@ curl() {
   local body status
   body=$(mktemp)
   status=$(command curl -s -o "$body" -w '%{http_code}' "$@")
-  echo "$status $*" | sed -E 's/Bearer [^ ]+/Bearer …/; s/-d \{.*//' | cut -c1-110 >>"$curl_log"
+  local method=GET url="" arg previous=""
+  for arg in "$@"; do
+    [[ $previous == -X ]] && method=$arg
+    [[ $arg == http* ]] && url=$arg
+    previous=$arg
+  done
+  echo "$status $method /${url#*//*/}" >>"$curl_log"
   cat "$body"
   rm -f "$body"
   [[ $status == 2* ]] || { echo "compose: a README curl answered $status" >&2; return 1; }
@@ -213,6 +220,13 @@ second=$(command curl -s -o "$work/second.json" -w '%{http_code}' -X POST "$API/
        "invoice":{"number":"2","issueDate":"2026-09-01","dueDate":"2026-10-01","currency":"NOK","lines":[{"lineId":"L1","description":"Service","amount":50000}]}}')
 [[ $second == 201 ]] || fail "a handover with case-api-1 down answered $second: $(cat "$work/second.json")"
 say "case-api-1 killed: 10 reads and a handover through the proxy answered by case-api-2 (200, 201)"
+second_case=$(sed -E 's/.*"caseId":"([^"]+)".*/\1/' "$work/second.json")
+compose start case-api-1 >/dev/null 2>&1
+for _ in $(seq 1 60); do healthy case-api-1 && break; sleep 1; done
+healthy case-api-1 || fail "case-api-1 did not come back"
+status=$(command curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$(port_of case-api-1)/cases/$second_case" -H "$H")
+[[ $status == 200 ]] || fail "case-api-1, back, answered $status for the case handed over while it was down"
+say "case-api-1 back: it serves the case handed over while it was down (the events are shared)"
 phase "failover"
 
 # --- observability through the topology -------------------------------------------------------------
@@ -220,9 +234,26 @@ metrics=$(command curl -sf "$API/metrics")
 grep -q '^case_commands_total{' <<<"$metrics" || fail "/metrics has no case_commands_total"
 worker_metrics=$(command curl -sf "http://127.0.0.1:$(port_of case-worker)/metrics")
 grep -q '^projection_lag_events{' <<<"$worker_metrics" || fail "the worker's /metrics has no projection lag"
-worker_json=$($docker logs "$(container_of case-worker)" 2>&1 | grep -c '^{' || true)
+worker_json=$($docker logs "$(container_of case-worker)" 2>&1 | grep -c '^{"level":' || true)
 ((worker_json > 0)) || fail "the worker wrote no JSON log lines"
 say "metrics: the API's commands, the worker's projection lag; the worker logs JSON ($worker_json lines)"
+# One trace across two processes: an API's span of a command request, and the worker's projection
+# of the events it appended (the trace travels in the events' metadata).
+traces_of() { # <service> <span name prefix>: the trace ids of the console exporter's spans so named
+  $docker logs "$(container_of "$1")" 2>/dev/null |
+    awk -v want="name: '$2" '/^  traceId: / { id = $2 } index($0, want) == 3 { gsub(/[^0-9a-f]/, "", id); print id }'
+}
+crossed=""
+for _ in $(seq 1 20); do
+  requests=$( (traces_of case-api-1 'POST /cases'; traces_of case-api-2 'POST /cases') | sort -u)
+  projections=$(traces_of case-worker "projection read-models'" | sort -u)
+  crossed=$(comm -12 <(echo "$requests") <(echo "$projections") | head -1)
+  [[ -n "$crossed" ]] && break
+  sleep 1 # spans are exported in batches, every few seconds
+done
+[[ -n "$crossed" ]] || fail "no trace runs from the API's request into the worker's projection"
+say "trace $crossed: a command's request span in the API, its projection span in the worker"
+
 phase "observability"
 
 echo "compose: passed. Stand-ins, not the official images: EventStoreDB = the protocol fake, PostgreSQL, RabbitMQ and nginx = Debian packages; the engine is the real Dockerfile's image."
