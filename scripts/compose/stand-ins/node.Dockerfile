@@ -10,5 +10,6 @@ RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
  && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx \
  && groupadd --gid 1000 node && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
 # node-gyp finds the headers here instead of downloading them (nodejs.org is not reachable).
-ENV NODE_EXTRA_CA_CERTS=/usr/local/share/ca-bundle.crt npm_config_nodedir=/usr/local
+# JOBS: node-gyp compiles a native module's files side by side.
+ENV NODE_EXTRA_CA_CERTS=/usr/local/share/ca-bundle.crt npm_config_nodedir=/usr/local JOBS=max
 CMD ["node"]
