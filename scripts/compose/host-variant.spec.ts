@@ -40,7 +40,7 @@ describe('the host-network variant of docker-compose.yml', () => {
     expect(compose.services['case-worker'].environment).toMatchObject({
       EVENTSTORE_URL: `esdb://127.0.0.1:${ports.eventstore}?tls=false`,
       DATABASE_URL: `postgres://engine:engine@127.0.0.1:${ports.postgres}/cases`,
-      RABBITMQ_URL: `amqp://guest:guest@127.0.0.1:${ports.rabbitmq}`,
+      RABBITMQ_URL: `amqp://engine:engine@127.0.0.1:${ports.rabbitmq}`,
     });
     expect(files['./docker/nginx.conf']).toContain(`server 127.0.0.1:${ports['case-api-2']} `);
     expect(files['./docker/nginx.conf']).toContain(`listen 127.0.0.1:${ports.proxy};`);
