@@ -17,6 +17,7 @@ import { sendProblem } from './http/problem.filter';
 import { validationPipe } from './http/validation';
 import { createLogger } from './logging/log-options';
 import { followRequest, logRequests } from './logging/request-log';
+import { RequestSpanInterceptor, traceRequests } from './http/request-spans';
 
 /** What a test (or an embedding) may replace: the runtime's clock, and where the logs go. */
 export interface AppOverrides extends RuntimeOverrides {
@@ -75,6 +76,7 @@ export function httpAdapter(logger: PinoLogger): FastifyAdapter {
   });
   // First, so every answer (a 401, a 404, a body that does not parse) gets its line and correlation id.
   logRequests(adapter.getInstance(), logger);
+  traceRequests(adapter.getInstance());
   return adapter;
 }
 
@@ -87,5 +89,6 @@ export function plumbHttp(app: NestFastifyApplication, config: AppConfig): void 
   // Strict JSON with a size and depth limit: a malformed, oversized or too deep body is a 400/413, never a 500.
   acceptJsonBodies(app.getHttpAdapter().getInstance(), byteSize(config.bodyLimit));
   app.useGlobalPipes(validationPipe());
+  app.useGlobalInterceptors(new RequestSpanInterceptor());
   app.enableShutdownHooks();
 }

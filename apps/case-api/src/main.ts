@@ -1,9 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { ConfigError, exitWithinGrace, loadConfig } from '@app/case-runtime';
+import { ConfigError, exitWithinGrace, loadConfig, startTracing } from '@app/case-runtime';
 import { createApp } from './bootstrap';
 
 async function main() {
   const config = loadConfig();
+  // Before the app: its spans need the provider from the first request on.
+  const tracing = startTracing(config, 'case-api');
+  process.once('SIGTERM', () => void tracing?.shutdown());
   const app = await createApp(config);
   exitWithinGrace();
   await app.listen(config.port, config.host);

@@ -42,8 +42,8 @@ describe.each(stores)('a poison event over HTTP on %s', (_, env) => {
       parkedStreams: [{ caseId: poisoned, error: expect.any(String), revision: expect.any(Number) }],
     });
     const metrics = (await api.http().get('/metrics')).text;
-    expect(metrics).toMatch(/^projection_parked_streams 1$/m);
-    expect(metrics).toMatch(/^projection_lag_events 0$/m);
+    expect(metrics).toMatch(/^projection_parked_streams{projection="read-models"} 1$/m);
+    expect(metrics).toMatch(/^projection_lag_events{projection="read-models"} 0$/m);
     const listed = (await api.get('/cases?limit=50')).body.items.map((c: { caseId: string }) => c.caseId);
     expect(listed).toEqual(expect.arrayContaining([poisoned, later]));
   });

@@ -71,7 +71,7 @@ describe.each(stores)('queues, portfolio and timeline over HTTP on %s', (_, env)
     const health = (await api.http().get('/health')).body;
     expect(health.info.projection).toMatchObject({ status: 'up', projector: 'running', events: 0 });
     const metrics = (await api.http().get('/metrics')).text;
-    expect(metrics).toMatch(/^projection_lag_events 0$/m);
-    expect(metrics).toMatch(/^projection_lag_seconds 0$/m);
+    expect(metrics).toMatch(/^projection_lag_events{projection="read-models"} 0$/m);
+    expect(metrics).toMatch(/^projection_lag_seconds{projection="read-models"} 0$/m);
   });
 });

@@ -38,3 +38,12 @@ export { reportClearData, type ClearDataReport } from './personal-data/clear-dat
 export { readModelsCaughtUp, ReadModelsBehind } from './read/read-models-caught-up';
 export { subjectIn, EventStoreCaseStreams } from './storage/event-store-case-streams';
 export { AnchorService } from './audit/anchor.service';
+export { EngineMetrics } from './observability/engine-metrics';
+export {
+  startTracing,
+  tracer,
+  inSpan,
+  activeTraceparent,
+  contextFromTraceparent,
+  type Tracing,
+} from './observability/tracing';

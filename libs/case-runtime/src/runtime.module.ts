@@ -9,8 +9,10 @@ import { CaseCommands, ExecuteCaseCommandHandler } from './commands/execute-case
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { TimerIndex } from './deadlines/timer-index';
 import { TimerService } from './deadlines/timer-service';
+import { EngineMetrics } from './observability/engine-metrics';
 import { PersonalDataService } from './personal-data/personal-data.service';
 import { BackgroundProgress } from './progress/background-progress';
+import { ProjectionLag } from './read/projection-lag';
 import { ReadModelsModule } from './read/read-models.module';
 import { LOCAL_DB, StorageModule } from './storage/storage.module';
 
@@ -43,6 +45,17 @@ export class CaseRuntimeModule {
         TimerService,
         PersonalDataService,
         AnchorService,
+        {
+          provide: EngineMetrics,
+          inject: [ProjectionLag, TimerIndex],
+          useFactory: (lag: ProjectionLag, index: TimerIndex) => {
+            const metrics = new EngineMetrics(config.eventstoreUrl ? 'eventstoredb' : 'sqlite');
+            metrics.watchProjection('read-models', () => lag.measure());
+            // Only where the timer service runs is its index kept up.
+            if (config.workers === 'in-process') metrics.watchDueTimers(() => index.dueCount(clock.now()));
+            return metrics;
+          },
+        },
       ],
       exports: [
         APP_CONFIG,
@@ -54,6 +67,17 @@ export class CaseRuntimeModule {
         TimerService,
         PersonalDataService,
         AnchorService,
+        {
+          provide: EngineMetrics,
+          inject: [ProjectionLag, TimerIndex],
+          useFactory: (lag: ProjectionLag, index: TimerIndex) => {
+            const metrics = new EngineMetrics(config.eventstoreUrl ? 'eventstoredb' : 'sqlite');
+            metrics.watchProjection('read-models', () => lag.measure());
+            // Only where the timer service runs is its index kept up.
+            if (config.workers === 'in-process') metrics.watchDueTimers(() => index.dueCount(clock.now()));
+            return metrics;
+          },
+        },
       ],
     };
   }

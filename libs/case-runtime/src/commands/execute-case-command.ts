@@ -5,6 +5,8 @@ import { CaseQueue } from './case-queue';
 import { CaseStateCache } from './case-state-cache';
 import { CaseStreams } from './case-streams.port';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { EngineMetrics } from '../observability/engine-metrics';
+import { inSpan } from '../observability/tracing';
 import { IdempotencyStore } from '../storage/idempotency-store';
 import { handleCaseCommand, type CaseCommandEnvelope, type CommandPathDeps } from './handle-case-command';
 import type { CommandOutcome } from './outcome';
@@ -24,13 +26,29 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     keys: IdempotencyStore,
     @Inject(APP_CONFIG) config: AppConfig,
     cache: CaseStateCache,
+    private readonly metrics: EngineMetrics,
   ) {
     const keyLifetimeMs = config.idempotency.keyLifetimeHours * 3_600_000;
-    this.deps = { streams, clock, keys, keyLifetimeMs, cache, queue: new CaseQueue() };
+    this.deps = { streams, clock, keys, keyLifetimeMs, cache, queue: new CaseQueue(), metrics };
   }
 
   execute({ envelope }: ExecuteCaseCommand): Promise<CommandOutcome> {
-    return handleCaseCommand(this.deps, envelope);
+    const type = envelope.command.type;
+    return inSpan(
+      `case.command ${type}`,
+      { 'case.command': type, 'correlation.id': envelope.correlationId },
+      async (span) => {
+        let outcome = 'error';
+        try {
+          const result = await handleCaseCommand(this.deps, envelope);
+          outcome = result.kind === 'accepted' && result.replayed ? 'replayed' : result.kind;
+          return result;
+        } finally {
+          span.setAttribute('case.outcome', outcome);
+          this.metrics.commandHandled(type, outcome);
+        }
+      },
+    );
   }
 }
 

@@ -11,6 +11,8 @@ import {
 } from '@app/case-domain';
 import { SubjectErased } from '@app/privacy';
 import type { Principal } from '../auth/principal';
+import type { EngineMetrics } from '../observability/engine-metrics';
+import { activeTraceparent, inSpan, tracer } from '../observability/tracing';
 import { eventMetadata } from './metadata';
 import type { Clock } from '../clock/clock';
 import type { IdempotencyStore } from '../storage/idempotency-store';
@@ -44,6 +46,8 @@ export interface CommandPathDeps {
   cache?: CaseStateCache;
   /** Commands on one case one at a time in this process (the API's and the worker's). */
   queue?: CaseQueue;
+  /** Append latency (commands by outcome are counted by the caller, which sees every outcome). */
+  metrics?: EngineMetrics;
 }
 
 type Keyed = { scope: string; key: string; fingerprint: string; since: string };
@@ -107,27 +111,30 @@ async function decideAndAppend(
     return { kind: 'conflict', expected: envelope.expectedRevision, actual: revision };
   }
 
-  const decision = decide(state, commandAt(command, now));
-  if (!decision.ok) {
-    const { rejection } = decision;
-    if (rejection.kind === 'caseNotFound') return { kind: 'notFound', message: rejection.message };
-    return { kind: 'rejected', rejection };
-  }
-  const after = fold(decision.events, state);
-  const shown = viewOf(after, state, command, now);
-  if (shown.kind === 'rejected') return shown;
-  const view = shown.view;
+  const decided = decideTraced(state, command, now);
+  if (decided.kind !== 'decided') return decided;
+  const { decision, after, view } = decided;
 
   const ids = eventIds(decision.events.length, caseId, keyed ?? undefined);
-  const metadata = metadataFor(envelope, keyed, now);
   let next: bigint;
   try {
-    next = await deps.streams.append(
-      caseId,
-      revision,
-      decision.events.map((event, i) => ({ id: ids[i], event, metadata })),
-      subjectOf(state, command),
-    );
+    next = await inSpan('event-store.append', { 'case.command': command.type }, async (span) => {
+      span.setAttribute('case.events', decision.events.length);
+      // The append's span travels with the events, so whoever projects them continues this trace.
+      const traceparent = activeTraceparent();
+      const metadata = { ...metadataFor(envelope, keyed, now), ...(traceparent ? { traceparent } : {}) };
+      const appended = deps.metrics?.appendStarted();
+      try {
+        return await deps.streams.append(
+          caseId,
+          revision,
+          decision.events.map((event, i) => ({ id: ids[i], event, metadata })),
+          subjectOf(state, command),
+        );
+      } finally {
+        appended?.();
+      }
+    });
   } catch (error) {
     if (error instanceof SubjectErased) return erasedSubject(error, state, command, now);
     if (!(error instanceof StaleRevision)) throw error;
@@ -189,6 +196,27 @@ function erasedSubject(error: SubjectErased, before: CaseState, command: CaseCom
 }
 
 /** Who, when, under which rules, and for a keyed request the key, its scope and the request's fingerprint. */
+/** decide, then the state and the view after it (nothing is appended that cannot be folded and shown), in one span. */
+function decideTraced(state: CaseState, command: CaseCommandRequest, now: string) {
+  const span = tracer().startSpan('case.decide', { attributes: { 'case.command': command.type } });
+  try {
+    const decision = decide(state, commandAt(command, now));
+    if (!decision.ok) {
+      const { rejection } = decision;
+      span.setAttribute('case.rejection', rejection.kind);
+      if (rejection.kind === 'caseNotFound') return { kind: 'notFound', message: rejection.message } as const;
+      return { kind: 'rejected', rejection } as const;
+    }
+    span.setAttribute('case.events', decision.events.map((event) => event.type).join(','));
+    const after = fold(decision.events, state);
+    const shown = viewOf(after, state, command, now);
+    if (shown.kind === 'rejected') return shown;
+    return { kind: 'decided', decision, after, view: shown.view } as const;
+  } finally {
+    span.end();
+  }
+}
+
 function metadataFor(envelope: CaseCommandEnvelope, keyed: Keyed | null, now: string) {
   return {
     ...eventMetadata({

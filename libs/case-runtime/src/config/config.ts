@@ -52,6 +52,8 @@ export interface AppConfig {
    * worker, or the API with WORKERS=in-process) relays the billing feed to `exchange`; without one no relay runs.
    */
   billing: { rabbitmqUrl?: string; exchange: string };
+  /** OpenTelemetry traces: off (`none`) unless an exporter is chosen; OTLP reads its endpoint from OTEL_EXPORTER_OTLP_ENDPOINT. */
+  tracing: { exporter: 'none' | 'otlp' | 'console'; serviceName?: string };
 }
 
 /** A setting the process cannot start with; the message names the setting and what is allowed. */
@@ -145,6 +147,9 @@ const Environment = z
         error: (issue) => `must be an exchange name of letters, digits and . _ : - ${got(issue.input)}`,
       })
       .default('billing.events'),
+    OTEL_TRACES_EXPORTER: oneOf(['none', 'otlp', 'console']).default('none'),
+    OTEL_SERVICE_NAME: z.string().optional(),
+    OTEL_EXPORTER_OTLP_ENDPOINT: urlWith('https:', 'http:').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -243,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     caseCache: { cases: e.CASE_CACHE_SIZE },
     audit: { anchorEveryMinutes: e.AUDIT_ANCHOR_MINUTES, signingKey: e.AUDIT_SIGNING_KEY },
     billing: { rabbitmqUrl: e.RABBITMQ_URL, exchange: e.BILLING_EXCHANGE },
+    tracing: { exporter: e.OTEL_TRACES_EXPORTER, serviceName: e.OTEL_SERVICE_NAME },
   };
 }
 

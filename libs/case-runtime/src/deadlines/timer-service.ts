@@ -12,6 +12,7 @@ import { CaseCommands } from '../commands/execute-case-command';
 import type { CommandOutcome } from '../commands/outcome';
 import { Clock } from '../clock/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { EngineMetrics } from '../observability/engine-metrics';
 import { BackgroundProgress, type WorkProgress } from '../progress/background-progress';
 import { EVENT_STORE } from '../storage/storage.module';
 import { TimerIndex } from './timer-index';
@@ -46,6 +47,7 @@ export class TimerService implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     progress: BackgroundProgress,
+    private readonly metrics: EngineMetrics,
   ) {
     this.follower = new TimerIndexFollower(index, store, (error) =>
       this.logger.error(`The timer index could not follow the store: ${messageOf(error)}`),
@@ -113,14 +115,20 @@ export class TimerService implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private async fire(caseId: string, timerId: string): Promise<boolean> {
+    const correlationId = `timer:${timerId}`;
     const outcome = await this.commands.execute({
       caseId,
       command: { type: 'FireDeadline', data: { timerId } },
       principal: SYSTEM_TIMER,
-      correlationId: `timer:${timerId}`,
-      idempotencyKey: `timer:${timerId}`,
+      correlationId,
+      idempotencyKey: correlationId,
     });
-    return this.settle(timerId, outcome);
+    const fired = this.settle(timerId, outcome);
+    if (fired) {
+      this.metrics.timerFired();
+      this.logger.log({ msg: 'Timer fired', correlationId, caseId, timerId });
+    }
+    return fired;
   }
 
   private settle(timerId: string, outcome: CommandOutcome): boolean {

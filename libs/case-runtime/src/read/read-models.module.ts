@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import type { EventStore } from '@app/event-store';
 import { CaseProjector, CaseQueries, openReadStore, SubjectQueries, type ReadStore } from '@app/read-models';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { correlationIdsOf, traceProjected } from '../observability/projection-spans';
 import { EVENT_STORE } from '../storage/storage.module';
 import { ProjectionLag } from './projection-lag';
 
@@ -53,6 +54,10 @@ export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationSh
                   `Case ${p.caseId} parked at ${p.eventType} (revision ${p.revision}, position ${p.position}): ${p.error}. ` +
                     'Fix, then `npm run cli -- projections retry-parked`.',
                 ),
+              onCommitted: (events, startedAtMs) => {
+                traceProjected('read-models', events, startedAtMs);
+                logger.debug?.({ msg: 'Projected', events: events.length, correlationIds: correlationIdsOf(events) });
+              },
             });
           },
         },

@@ -15,8 +15,16 @@ import { readHandler } from './read-handler';
  */
 export class EsdbProtocolFake {
   private readonly server = new grpc.Server();
-  private readonly store = new SqliteEventStore({ file: ':memory:', pollIntervalMs: 20 });
-  private port = 0;
+  private readonly store: SqliteEventStore;
+  private port: number;
+  private readonly host: string;
+
+  /** In memory on a free loopback port unless told otherwise (the compose test's stand-in keeps a file). */
+  constructor(options: { file?: string; host?: string; port?: number } = {}) {
+    this.store = new SqliteEventStore({ file: options.file ?? ':memory:', pollIntervalMs: 20 });
+    this.host = options.host ?? '127.0.0.1';
+    this.port = options.port ?? 0;
+  }
 
   async start(): Promise<this> {
     this.server.addService(streamsGrpc.StreamsService, {
@@ -25,7 +33,7 @@ export class EsdbProtocolFake {
     } as unknown as grpc.UntypedServiceImplementation);
     this.server.addService(featuresGrpc.ServerFeaturesService, { getSupportedMethods: supportedMethods });
     this.port = await new Promise<number>((resolve, reject) =>
-      this.server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, port) =>
+      this.server.bindAsync(`${this.host}:${this.port}`, grpc.ServerCredentials.createInsecure(), (error, port) =>
         error ? reject(error) : resolve(port),
       ),
     );
@@ -33,7 +41,7 @@ export class EsdbProtocolFake {
   }
 
   get connectionString(): string {
-    return `esdb://127.0.0.1:${this.port}?tls=false`;
+    return `esdb://${this.host}:${this.port}?tls=false`;
   }
 
   async stop(): Promise<void> {

@@ -33,6 +33,11 @@ export interface ProjectorOptions {
   /** Told of each stream parked, after its batch committed (the runtime logs it). */
   onParked?: (parked: ParkedStream) => void;
   /**
+   * Told of each live batch once it is committed, with when its read began (epoch ms): the
+   * runtime continues each event's trace from there. Not called while rebuilding.
+   */
+  onCommitted?: (events: RecordedEvent[], startedAtMs: number) => void;
+  /**
    * A rebuild's way (its tables are read by no one until the swap, and a rebuild that fails
    * starts again from zero): each case's summary is written when the case leaves the cache and
    * at `flush()`, not after every batch; timeline rows are appended to a table without its key
@@ -184,6 +189,7 @@ export class CaseProjector {
   private async passOnce(): Promise<number> {
     if (this.options.rebuilding) return this.passRebuilding();
     const started = performance.now();
+    const startedAtMs = Date.now();
     const from = this.known ?? (await this.checkpoint());
     const size = this.size;
     const events = await this.store.readAll({ after: from, maxCount: size, filter: CASE_STREAMS });
@@ -202,7 +208,7 @@ export class CaseProjector {
         this.parked,
         this.options.onEvent,
       );
-      await this.commit(from, batch);
+      if (await this.commit(from, batch)) this.options.onCommitted?.(events, startedAtMs);
     } catch (error) {
       this.forget();
       throw error;
