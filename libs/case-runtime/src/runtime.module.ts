@@ -67,17 +67,7 @@ export class CaseRuntimeModule {
         TimerService,
         PersonalDataService,
         AnchorService,
-        {
-          provide: EngineMetrics,
-          inject: [ProjectionLag, TimerIndex],
-          useFactory: (lag: ProjectionLag, index: TimerIndex) => {
-            const metrics = new EngineMetrics(config.eventstoreUrl ? 'eventstoredb' : 'sqlite');
-            metrics.watchProjection('read-models', () => lag.measure());
-            // Only where the timer service runs is its index kept up.
-            if (config.workers === 'in-process') metrics.watchDueTimers(() => index.dueCount(clock.now()));
-            return metrics;
-          },
-        },
+        EngineMetrics,
       ],
     };
   }
