@@ -37,6 +37,16 @@ export class InProcessApi {
     return last ? `${last.position.commit}/${last.position.prepare}` : 'empty';
   }
 
+  /** The streams of the events appended after `head` (a position as `head()` gives it), newest first. */
+  async streamsAppendedSince(head: string, max = 100): Promise<string[]> {
+    const streams: string[] = [];
+    for (const event of await this.store.readAll({ direction: 'backwards', maxCount: max })) {
+      if (`${event.position.commit}/${event.position.prepare}` === head) break;
+      streams.push(event.streamId);
+    }
+    return streams;
+  }
+
   /** The revision a case's stream is at, or -1 when it has none. */
   async revisionOf(caseId: string): Promise<bigint> {
     const [last] = await this.store.readStream(streamOf(caseId), { direction: 'backwards', maxCount: 1 });
