@@ -1,4 +1,11 @@
-import { SqliteEventStore, type EventStore, type Position, type RecordedEvent } from '@app/event-store';
+import {
+  fromRawRow,
+  SqliteEventStore,
+  type EventStore,
+  type Position,
+  type RawRow,
+  type RecordedEvent,
+} from '@app/event-store';
 import type { StoredText } from '../chain/chain-link';
 import { AnchorFollower, readAnchors, type AnchorFinding } from '../anchor/anchor';
 import type { CaseVerification, FindingKind } from './findings';
@@ -62,7 +69,6 @@ export async function verifyStore(store: EventStore, options: VerifyStoreOptions
   return report;
 }
 
-type Row = [number, string, number, string, string, string, string, string];
 const pageStatements = new WeakMap<SqliteEventStore, { all(after: number, limit: number): unknown[] }>();
 
 /**
@@ -92,22 +98,12 @@ async function readCasePage(
     statement = { all: (from, limit) => prepared.all(from, CASE_PREFIX.length, CASE_PREFIX, limit) };
     pageStatements.set(store, statement);
   }
-  const rows = statement.all(after === 'start' ? 0 : Number(after.commit), page) as Row[];
+  const rows = statement.all(after === 'start' ? 0 : Number(after.commit), page) as RawRow[];
   const read: RecordedEvent[] = new Array(rows.length);
   const texts: StoredText[] = new Array(rows.length);
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k];
-    const p = BigInt(r[0]);
-    read[k] = {
-      streamId: r[1],
-      revision: BigInt(r[2]),
-      position: { commit: p, prepare: p },
-      id: r[3],
-      type: r[4],
-      data: JSON.parse(r[5]),
-      metadata: JSON.parse(r[6]),
-      created: r[7],
-    };
+    read[k] = fromRawRow(r);
     texts[k] = { data: r[5], metadata: r[6] };
   }
   return { read, texts };

@@ -223,9 +223,9 @@ export class SqliteEventStore implements EventStore {
 }
 
 /** Columns in table order: position, stream_id, revision, event_id, type, data, metadata, created. */
-type RawRow = [number, string, number, string, string, string, string, string];
+export type RawRow = [number, string, number, string, string, string, string, string];
 
-function fromRawRow(r: RawRow): RecordedEvent {
+export function fromRawRow(r: RawRow): RecordedEvent {
   const p = BigInt(r[0]);
   return {
     streamId: r[1],
